@@ -1,0 +1,119 @@
+"""Word lists and patterns that extraction rules share.
+
+Kept apart from the rules so a reader can audit the vocabulary in one place.  All
+patterns are compiled once at import; they are plain ``re`` and cheap.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(*alternatives: str) -> str:
+    """Join alternatives into one non-capturing regex group."""
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+# Words that make a sentence a candidate for an incident report.  Broad on purpose:
+# the specificity rules below, not this list, decide what becomes an event.
+TRIGGER = re.compile(
+    r"\b"
+    + words(
+        r"kill(?:ed|ing|s)?", r"shot", r"shoot(?:ing|s)?", r"struck", r"strikes?", r"hit",
+        r"shell(?:ed|ing|s)", r"bomb(?:ed|ing|ings|s)?", r"attack(?:ed|s|ing)?", r"explo(?:ded|sions?)",
+        r"blasts?", r"blew up", r"blown up", r"detonat\w+", r"ambush(?:ed)?", r"clash(?:ed|es)?",
+        r"fight(?:ing)?", r"fought", r"battl(?:ed|es?)", r"seiz(?:ed|ure)", r"captur(?:ed|e)",
+        r"recaptur(?:ed|e)", r"retook", r"retaken", r"took control", r"overr(?:an|unning)",
+        r"liberat(?:ed|ion)", r"detain(?:ed)?", r"arrest(?:ed|s)?", r"abduct(?:ed|ion)",
+        r"kidnap(?:ped|ping)?", r"stabb(?:ed|ing)", r"knife attack", r"raped?", r"loot(?:ed|ing)",
+        r"torch(?:ed)?", r"set fire", r"set on fire", r"burn(?:ed|t)", r"storm(?:ed)?",
+        r"protest(?:ed|s|ers)?", r"rall(?:ied|y)", r"march(?:ed)?", r"demonstrat(?:ed|ion|ions|ors)",
+        r"riot(?:s|ed|ing|ers)?", r"unrest", r"raid(?:ed|s)?", r"incursion", r"assassinat\w+",
+        r"massacre\w*", r"died", r"dead", r"death toll", r"wound(?:ed|ing)", r"injur(?:ed|ing|ies)",
+        r"slammed", r"landed", r"fired", r"gunfire", r"gunmen", r"executed", r"lynched",
+        r"shot down", r"intercepted", r"ceasefire", r"truce",
+    )
+    + r"\b",
+    re.IGNORECASE,
+)
+
+# Marks a clause that speaks of a pattern, not an incident ("in recent weeks").
+GENERIC = re.compile(
+    r"\b"
+    + words(
+        r"in recent (?:weeks|days|months|years)", r"repeatedly", r"frequently", r"regularly",
+        r"routinely", r"numerous", r"(?:a|in a) series of", r"intensif(?:ied|y|ying)",
+        r"step(?:s|ped)? up", r"ever since", r"since the (?:start|beginning|outbreak|war|conflict|invasion|coup)",
+        r"since (?:late |early |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})",
+        r"throughout the", r"often", r"every (?:day|week|night)", r"for (?:weeks|months|years)",
+        r"in recent years", r"have included", r"has been (?:hit|shelled|attacked|targeted)",
+        r"a (?:wave|spate|string) of", r"escalat(?:ed|ing|ion)", r"continued to",
+        r"have continued", r"has continued", r"campaign", r"tactics?", r"key component",
+    )
+    + r"\b",
+    re.IGNORECASE,
+)
+
+# Marks a clause that is an assessment, forecast, threat or hypothesis.
+IRREALIS = re.compile(
+    r"\b"
+    + words(
+        r"could", r"would", r"might", r"(?-i:may)", r"will", r"shall", r"can", r"vow(?:ed|s)?",
+        r"threaten(?:ed|s)?", r"warn(?:ed|s)?", r"plans? to", r"planning", r"intends? to",
+        r"expects?", r"expected", r"anticipate[sd]?", r"fears?", r"feared", r"appears? to",
+        r"likely", r"risk(?:ed|s)?", r"call(?:ed|s)? for", r"urged?", r"if", r"unless",
+        r"hoping", r"aimed at", r"assess(?:ment|ed)?", r"accus(?:ed|es|ing)", r"alleg(?:ed|es|ing)",
+        r"in order to", r"ready to", r"ahead of",
+    )
+    + r"\b",
+    re.IGNORECASE,
+)
+
+# Words that refer back to an incident already told ("the strike", "this act of sabotage").
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that|its|their|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|"
+    r"Thursday's|Friday's|the day's)\s+(?:\w+\s+){0,2}?"
+    + words(
+        r"attack", r"strike", r"explosion", r"blast", r"bombing", r"shelling", r"shooting",
+        r"incident", r"assault", r"raid", r"act of sabotage", r"sabotage", r"killing", r"stabbing",
+        r"fire", r"bombardment", r"violence", r"unrest", r"clashes", r"fighting", r"toll",
+        r"death toll", r"dead", r"victims", r"wounded", r"injured", r"operation", r"riot",
+        r"rioting", r"protest", r"gathering", r"arrest", r"suspect", r"headquarters", r"scene",
+        r"assassination", r"wake", r"memorial", r"funeral", r"crash", r"site",
+    )
+    + r"\b",
+    re.IGNORECASE,
+)
+
+# Opening words that announce a new, separate incident.
+SEPARATE = re.compile(
+    r"\b"
+    + words(
+        r"in a separate", r"separately", r"a second", r"another", r"hours later", r"meanwhile",
+        r"elsewhere", r"in another", r"also (?:struck|hit|attacked|killed)", r"later that",
+        r"the following day", r"the next day", r"a day later",
+    )
+    + r"\b",
+    re.IGNORECASE,
+)
+
+# Background history: the incident is told as a reference point ("the deadliest since ...").
+BACKGROUND = re.compile(
+    r"\b"
+    + words(
+        r"since the", r"deadliest", r"worst", r"biggest", r"largest", r"most high-profile",
+        r"one of the", r"than the", r"follows? (?:other|several|a series)", r"the first since",
+    )
+    + r"\b",
+    re.IGNORECASE,
+)
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "a dozen": 12,
+    "a couple": 2, "a pair": 2, "both": 2, "several": 3, "a few": 3,
+}
