@@ -1,0 +1,239 @@
+"""Store tests: the same checks on real SQLite and real PostgreSQL (``store`` fixture)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import ConfigError, StoreError
+from sitrep.model import (
+    Actor,
+    Article,
+    Claim,
+    Count,
+    DateInterval,
+    Event,
+    Evidence,
+    Place,
+    Rejected,
+    Source,
+)
+from sitrep.store import Store, open_store
+from sitrep.store.schema import SCHEMA_VERSION
+
+TEXT = (
+    "Ukrainian military intelligence said a bomb killed three Russian national guard officers "
+    "at a headquarters in Melitopol last week."
+)
+
+
+def make_article(text: str = TEXT, origin: str = "samples/melitopol.txt") -> Article:
+    return Article.from_text(
+        text,
+        published=dt.date(2023, 11, 13),
+        source="Example Wire",
+        title="Bombing in Melitopol",
+        url="https://example.org/melitopol",
+        external_id="seed-melitopol",
+        origin=origin,
+    )
+
+
+def make_event(article: Article, event_id: str = "ev-melitopol", **update: object) -> Event:
+    span = Evidence(doc_id=article.id, start=0, end=45, text=article.text[0:45])
+    event = Event(
+        event_id=event_id,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        date=DateInterval(start=dt.date(2023, 11, 6), end=dt.date(2023, 11, 12), precision="week"),
+        location=Place(
+            name="Melitopol",
+            admin1="Zaporizhzhia",
+            country="Ukraine",
+            iso3="UKR",
+            lat=46.8489,
+            lon=35.3653,
+            geo_precision=1,
+            geonameid=702320,
+        ),  # fmt: skip
+        actor1=Actor(name="Ukrainian military intelligence", side="Ukraine", kind="state forces"),
+        actor2=Actor(name="Russian national guard", side="Russia", kind="external forces"),
+        persons=["Oleh Tsarov"],
+        fatalities=Count(low=3, best=3, high=3),
+        injured=Count(),
+        claims=[
+            Claim(
+                claimant="Ukrainian military intelligence",
+                status="claimed",
+                about="fatalities",
+                evidence=span,
+                source="Example Wire",
+            ),
+            Claim(status="unverified"),
+        ],  # fmt: skip
+        evidence={
+            "event": span,
+            "location": Evidence(doc_id=article.id, start=122, end=131, text="Melitopol"),
+        },
+        sources=[
+            Source(
+                doc_id=article.id,
+                source="Example Wire",
+                published=article.published,
+                url=article.url,
+            )
+        ],
+        notes=["figures from one side only"],
+    )
+    return event.model_copy(update=update) if update else event
+
+
+def test_open_store_default_url_is_sitrep_db(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store() as store:
+        assert store.url == "sqlite:///sitrep.db"
+    assert (tmp_path / "sitrep.db").is_file()
+
+
+def test_open_store_unknown_scheme_raises_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"unknown store URL 'mysql://x/y'"):
+        open_store("mysql://x/y")
+
+
+def test_open_store_missing_folder_raises_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="check the folder exists"):
+        open_store(f"sqlite:///{tmp_path / 'no' / 'such' / 'x.db'}")
+
+
+def test_open_store_memory_url_works() -> None:
+    with open_store("sqlite:///:memory:") as store:
+        assert store.counts() == dict.fromkeys(
+            ["articles", "events", "claims", "evidence", "sources", "rejects"], 0
+        )
+
+
+def test_open_store_sqlite_uses_wal(sqlite_url: str) -> None:
+    with open_store(sqlite_url):
+        pass
+    path = sqlite_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_store_migrations_applied_once(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    with open_store(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.counts()["events"] == 0
+
+
+def test_store_event_round_trips_exactly(store: Store) -> None:
+    article = make_article()
+    event = make_event(article)
+    store.save_batch([article], [event], [])
+    stored = store.events()
+    assert stored == [event]
+    assert stored[0].model_dump_json() == event.model_dump_json()
+    assert store.articles() == [article]
+
+
+def test_store_counts_rows_per_table(store: Store) -> None:
+    article = make_article()
+    reject = Rejected(origin="samples/empty.txt", stage="ingest", reason="empty file")
+    store.save_batch([article], [make_event(article)], [reject])
+    assert store.counts() == {
+        "articles": 1, "events": 1, "claims": 2, "evidence": 2, "sources": 1, "rejects": 1,
+    }  # fmt: skip
+    assert store.rejects() == [reject]
+
+
+def test_store_resave_changes_no_counts(store: Store) -> None:
+    article = make_article()
+    batch = (
+        [article],
+        [make_event(article)],
+        [Rejected(origin="x.bin", stage="ingest", reason="binary")],
+    )
+    store.save_batch(*batch)
+    before = store.counts()
+    store.save_batch(*batch)
+    assert store.counts() == before
+    assert store.events() == batch[1]
+
+
+def test_store_resaved_event_replaces_children(store: Store) -> None:
+    article = make_article()
+    store.save_batch([article], [make_event(article)], [])
+    revised = make_event(
+        article, claims=[Claim(status="confirmed")], evidence={}, fatalities=Count(low=3, best=4)
+    )
+    store.save_batch([], [revised], [])
+    assert store.events() == [revised]
+    counts = store.counts()
+    assert (counts["claims"], counts["evidence"], counts["sources"]) == (1, 0, 1)
+
+
+def test_store_events_ordered_by_start_date_then_id(store: Store) -> None:
+    article = make_article()
+    late = make_event(
+        article,
+        "a-late",
+        date=DateInterval(start=dt.date(2023, 11, 10), end=dt.date(2023, 11, 10), precision="day"),
+    )
+    early_b = make_event(article, "b-early")
+    early_a = make_event(article, "c-early")
+    store.save_batch([article], [late, early_a, early_b], [])
+    assert [e.event_id for e in store.events()] == ["b-early", "c-early", "a-late"]
+
+
+def test_store_failed_batch_rolls_back(store: Store) -> None:
+    article = make_article()
+    store.save_batch([article], [make_event(article)], [])
+    before = store.counts()
+    other = make_article("Another report entirely.", origin="samples/other.txt")
+    good = make_event(other, "ev-good")
+    # End before start breaks the events_dates_ordered constraint, after rows were written.
+    bad = make_event(
+        other,
+        "ev-bad",
+        date=DateInterval(start=dt.date(2023, 11, 9), end=dt.date(2023, 11, 1), precision="day"),
+    )
+    with pytest.raises(StoreError, match="rolled back"):
+        store.save_batch([other], [good, bad], [Rejected(origin="z", stage="ingest", reason="r")])
+    assert store.counts() == before
+    assert [e.event_id for e in store.events()] == ["ev-melitopol"]
+    # The connection is still usable after the failure.
+    store.save_batch([other], [good], [])
+    assert store.counts()["events"] == 2
+
+
+def test_store_accepted_article_removes_its_reject(store: Store) -> None:
+    article = make_article()
+    store.save_batch([], [], [
+        Rejected(origin="samples/melitopol.txt", stage="ingest", reason="no publication date"),
+        Rejected(origin="samples/other.txt", stage="ingest", reason="empty file"),
+    ])  # fmt: skip
+    store.save_batch([article], [], [])
+    assert [r.origin for r in store.rejects()] == ["samples/other.txt"]
+
+
+def test_store_repeated_records_in_one_batch_keep_last(store: Store) -> None:
+    article = make_article()
+    first = make_event(article)
+    second = make_event(article, fatalities=Count(low=2, best=2))
+    store.save_batch([article, article], [first, second], [])
+    assert store.events() == [second]
+    assert store.counts()["articles"] == 1
+
+
+def test_store_event_without_location_is_stored(store: Store) -> None:
+    article = make_article()
+    event = make_event(article, location=None, sources=[], claims=[], evidence={})
+    store.save_batch([article], [event], [])
+    assert store.events() == [event]
