@@ -162,7 +162,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "anaphor",
         _rx(
-            r"""\b(?:(?P<same>(?:on\s+)?the\s+same\s+day|later\s+that\s+day|that\s+day)
+            r"""\b(?:(?P<same>(?:on\s+)?the\s+same\s+day|later\s+that\s+day|that\s+day
+            |(?:at|around|about)\s+the\s+same\s+time)
             |(?P<night>the\s+same\s+night|that\s+night|later\s+that\s+night)
             |(?P<later>(?:a\s+few\s+|several\s+)?hours\s+later)
             |(?P<next>the\s+(?:next|following)\s+(?:day|morning)|a\s+day\s+later)
@@ -171,6 +172,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
 )
 
+_ANAPHOR = next(rule.pattern for rule in _RULES if rule.name == "anaphor")
 # A bare capitalised weekday followed by a capitalised word is a name ("Monday Kassah").
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _PREP_BEFORE = re.compile(r"\b(?:on|by|since|until|from|between|and|to)\s*$", re.I)
@@ -180,14 +182,24 @@ _SPAN_GAP = re.compile(
 )
 
 _REPORT_BEFORE = re.compile(
-    r"""\b(?:said|says|told\b[^,.;]{0,60}?|announced|reported|confirmed|stated|added|
-    claimed|denied|declared|wrote|posted|acknowledged|admitted|warned|statement|
+    r"""\b(?:said|says|told\b(?:(?!\bthat\b)[^,.;]){0,60}?|announced|reported|confirmed|
+    stated|added|claimed|denied|declared|wrote|posted|acknowledged|admitted|warned|statement|
     conference|briefing)\s+(?:late\s+|early\s+)?(?:on\s+)?$""",
     re.I | re.X,
 )
+# "The ministry on Tuesday said"; a comma may follow only a clause-initial date
+# ("On Monday, the army said"), since "..., officials said" reports an earlier event.
 _REPORT_AFTER = re.compile(
-    r"""^,?\s+(?:[\w'’.-]+\s+){0,5}?(?:said|says|announced|reported|confirmed|told|
-    claimed|denied|published|released|declared|acknowledged|admitted)\b""",
+    r"""(?P<comma>,)?\s+(?:(?!(?:that|which|who|when|as|after|before)\b)[\w'’.-]+\s+){0,5}?
+    (?:said|says|announced|reported|confirmed|told|claimed|denied|published|released|
+    declared|acknowledged|admitted)\b""",
+    re.I | re.X,
+)
+_CLAUSE_INITIAL = re.compile(r"""^[\s"'“‘(]*(?:(?:late|early)\s+)?(?:on\s+)?$""", re.I)
+# A date inside "since ..." or "the war that began in April" dates the background.
+_BACKGROUND_BEFORE = re.compile(
+    r"""(?:\bsince\b|\b(?:that|which)\s+(?:\w+\s+){0,2}?(?:began|begun|started|launched|
+    broke\s+out|erupted)\b)[^,.;]{0,80}$""",
     re.I | re.X,
 )
 # How a clause shows it continues the incident of the previous sentence.
@@ -294,16 +306,19 @@ def event_date(
 
     in_span = [m for m in mentions if m.start < end and m.end > start]
     in_clause = [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
-    events_in_span = [m for m in in_span if not _is_reporting(text, m, clause_start, clause_end)]
-    if events_in_span:
-        return events_in_span[0].interval, events_in_span[0]
+    roles = {id(m): _role(text, m, clause_start, clause_end) for m in in_clause + in_span}
 
-    events_in_clause = [
-        m for m in in_clause if not _is_reporting(text, m, clause_start, clause_end)
-    ]
-    if events_in_clause:
-        nearest = min(events_in_clause, key=lambda m: max(start - m.end, m.start - end))
-        return nearest.interval, nearest
+    def distance(m: DateMention) -> int:
+        return max(start - m.end, m.start - end, 0)
+
+    for role in ("event", "anaphor"):
+        found = [m for m in in_span if roles[id(m)] == role]
+        if found:
+            return found[0].interval, found[0]
+        found = [m for m in in_clause if roles[id(m)] == role]
+        if found:
+            nearest = min(found, key=distance)
+            return nearest.interval, nearest
 
     sentence_start = sentences[first][0]
     opening = text[sentence_start : max(end, sentence_start)]
@@ -313,23 +328,26 @@ def event_date(
         and not _NOT_CONTINUATION.search(text[sentence_start:clause_end])
     ):
         prev_start, prev_end = sentences[first - 1]
-        linked = [
-            m
-            for m in mentions
-            if m.start >= prev_start
-            and m.end <= prev_end
-            and not _is_reporting(text, m, prev_start, prev_end)
-        ]
-        if linked:
-            return linked[0].interval, linked[0]
+        previous = [m for m in mentions if m.start >= prev_start and m.end <= prev_end]
+        for role in ("event", "anaphor"):
+            linked = [m for m in previous if _role(text, m, prev_start, prev_end) == role]
+            if linked:
+                return linked[0].interval, linked[0]
 
-    reports = [m for m in in_clause if m.interval.precision == "day"]
-    if reports:
-        said = reports[0]
-        interval = DateInterval(
-            start=said.interval.start - 7 * _DAY, end=said.interval.start, precision="week"
+    # Reported on day X with no date of its own: it happened in the week up to X.
+    said = [m for m in in_clause if roles[id(m)] == "reporting" and m.interval.precision == "day"]
+    if said:
+        return (
+            DateInterval(
+                start=said[0].interval.start - 7 * _DAY,
+                end=said[0].interval.start,
+                precision="week",
+            ),
+            said[0],
         )
-        return interval, said
+    background = [m for m in in_clause if roles[id(m)] == "background"]
+    if background:
+        return background[0].interval, background[0]
     return undated_interval(published), None
 
 
@@ -753,8 +771,21 @@ def _is_reporting(text: str, mention: DateMention, lo: int, hi: int) -> bool:
     before = text[max(lo, mention.start - 80) : mention.start]
     if _REPORT_BEFORE.search(before):
         return True
-    after = text[mention.end : min(hi, mention.end + 80)]
-    return bool(_REPORT_AFTER.match(after))
+    after = _REPORT_AFTER.match(text, mention.end, min(hi, mention.end + 80))
+    if after is None:
+        return False
+    return not after.group("comma") or bool(_CLAUSE_INITIAL.match(text[lo : mention.start]))
+
+
+def _role(text: str, mention: DateMention, lo: int, hi: int) -> str:
+    """Classify a mention within ``text[lo:hi]``: event, anaphor, reporting or background."""
+    if _is_reporting(text, mention, lo, hi):
+        return "reporting"
+    if _BACKGROUND_BEFORE.search(text, max(lo, mention.start - 120), mention.start):
+        return "background"
+    if _ANAPHOR.fullmatch(mention.text):
+        return "anaphor"
+    return "event"
 
 
 @functools.lru_cache(maxsize=64)
