@@ -57,7 +57,7 @@ _PART = r"(?:morning|afternoon|evening|night|overnight|midday|noon|lunchtime)"
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    """One family of expressions: a pattern and the function that resolves a match."""
+    """One family of expressions: its pattern and the name of its resolver in `_RESOLVERS`."""
 
     name: str
     pattern: re.Pattern[str]
