@@ -24,7 +24,9 @@ app = typer.Typer(
 )
 
 DEFAULT_DB = "sqlite:///sitrep.db"
-DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///path or postgresql://...")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="Store URL: sqlite:///path or postgresql://...")
+]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
 
@@ -46,7 +48,10 @@ def _fail(exc: Exception, debug: bool, code: int = 2) -> typer.Exit:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders: .txt (+ .meta.json), .jsonl, .html, RSS/Atom.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders: .txt (+ .meta.json), .jsonl, .html, RSS/Atom."),
+    ],
     db: DbOption = DEFAULT_DB,
     verbose: VerboseOption = False,
     debug: DebugOption = False,
@@ -82,7 +87,9 @@ def events(
     except SitrepError as exc:
         raise _fail(exc, debug) from exc
     if format == "json":
-        typer.echo(json.dumps([e.model_dump(mode="json") for e in stored], indent=1, ensure_ascii=False))
+        typer.echo(
+            json.dumps([e.model_dump(mode="json") for e in stored], indent=1, ensure_ascii=False)
+        )
     else:
         from sitrep.report import print_events_table
 
@@ -91,7 +98,12 @@ def events(
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="One article: .txt (+ .meta.json), .html, .jsonl (first line) or a feed.")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="One article: .txt (+ .meta.json), .html, .jsonl (first line) or a feed."
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     debug: DebugOption = False,
 ) -> None:
@@ -103,7 +115,9 @@ def extract(
     except SitrepError as exc:
         raise _fail(exc, debug, code=1) from exc
     if as_json:
-        typer.echo(json.dumps([e.model_dump(mode="json") for e in found], indent=1, ensure_ascii=False))
+        typer.echo(
+            json.dumps([e.model_dump(mode="json") for e in found], indent=1, ensure_ascii=False)
+        )
     else:
         from sitrep.report import print_events_table
 
@@ -112,12 +126,20 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSON Lines files (shared/eval/SCHEMA.md).")],
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gold JSON Lines files (shared/eval/SCHEMA.md).")
+    ],
     predictions: Annotated[
-        Path | None, typer.Option("--predictions", help="Score this saved prediction file instead of running the pipeline.")
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help="Score this saved prediction file instead of running the pipeline.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    report: Annotated[Path | None, typer.Option("--report", help="Also write the report to FILE.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the report to FILE.")
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Score extraction against gold data: detection, fields and merging."""

@@ -71,7 +71,9 @@ _SUPERSEDED = re.compile(
     r"\b(?:initially|earlier\s+put(?:ting)?|previously|first\s+reported|briefly|had\s+earlier)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_SUBSET = re.compile(r"(?:including|among\s+them|of\s+whom|among\s+the\s+dead\s+were)\s*$", re.IGNORECASE)
+_SUBSET = re.compile(
+    r"(?:including|among\s+them|of\s+whom|among\s+the\s+dead\s+were)\s*$", re.IGNORECASE
+)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:-?year|years|months|days|hours|minutes|km|kilomet|miles|percent|%|houses|homes|"
     r"vehicles|cars|buildings|villages|motorcycles|tanks|drones|missiles|rockets|shells|times|"
@@ -114,7 +116,10 @@ def parse_number(token: str) -> int | None:
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Every casualty figure in ``text``; offsets are shifted by ``offset``."""
     figures: dict[tuple[int, str], Figure] = {}
-    for pattern, is_update in ((_NUMBER_THEN_VERB, False), (_VERB_THEN_NUMBER, False), (_DEATH_OF, False),
+    for pattern, is_update in (
+        (_NUMBER_THEN_VERB, False),
+        (_VERB_THEN_NUMBER, False),
+        (_DEATH_OF, False),
         (_TOLL_UPDATE, True),
     ):
         for match in pattern.finditer(text):
@@ -125,7 +130,9 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         kind: Kind = "injured" if re.search(r"injur|wound|hurt", match.group(), re.I) else "killed"
         figures.setdefault(
             (match.start() + offset, kind),
-            Figure(kind, 0, False, False, False, False, match.start() + offset, match.end() + offset),
+            Figure(
+                kind, 0, False, False, False, False, match.start() + offset, match.end() + offset
+            ),
         )
     return sorted(figures.values(), key=lambda f: f.start)
 
@@ -141,15 +148,17 @@ def _figure(text: str, match: re.Match[str], is_update: bool, offset: int) -> Fi
         return None
     if number.lower() in {"a", "an"} and "kind" in match.groupdict() and match.group("kind"):
         value += len(_CONJUNCT.findall(after[:60].split(",")[0]))
-    if number.lower() in {"a", "an", "both", "several"} and match.re is _NUMBER_THEN_VERB:
-        # "a soldier was killed" is one; "an elderly woman died" is one; fine.  But "a number of"
-        # or "a large number" are not figures.
-        if re.match(r"\s*(?:number|large|lot|series|day|week)\b", after, re.IGNORECASE):
-            return None
+    # "a soldier was killed" is one figure; "a number of" or "a large number" are not figures.
+    if number.lower() in {"a", "an", "both", "several"} and re.match(
+        r"\s*(?:number|large|lot|series|day|week)\b", after, re.IGNORECASE
+    ):
+        return None
     kind_text = match.groupdict().get("kind") or "killed"
     kind: Kind = "injured" if re.match(r"wound|injur|hurt", kind_text, re.IGNORECASE) else "killed"
     qualifier = (match.group("qual") or "").lower()
-    open_ended = qualifier.startswith(("at least", "more", "over")) or number.lower().rstrip("s") in {
+    open_ended = qualifier.startswith(("at least", "more", "over")) or number.lower().rstrip(
+        "s"
+    ) in {
         "dozen",
         "a dozen",
         "score",

@@ -1,0 +1,520 @@
+"""Find the clauses that report one specific incident and build one event per incident.
+
+A clause is an incident report when it has a violence trigger, a past-tense verb, and no
+marker of a pattern ("in recent weeks"), an assessment or threat ("could", "vowed"), or
+background history ("since the April 2022 strike").  A clause that refers back to an
+incident already told ("the strike", "this act of sabotage") and names no new place,
+date or opposing actor adds its figures and claims to that incident instead of opening a
+new one; a clause with a new place, a new date, a new perpetrator side, or a cue such as
+"in a separate attack" opens a new incident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from sitrep import dates as dates_stage
+from sitrep import geo
+from sitrep.extract import actors as actors_mod
+from sitrep.extract import claims as claims_mod
+from sitrep.extract.counts import Figure, combine, find_figures
+from sitrep.extract.lexicon import ANAPHORA, BACKGROUND, GENERIC, IRREALIS, SEPARATE, TRIGGER
+from sitrep.extract.sentences import Sentence
+from sitrep.extract.types import PLOVER, classify
+from sitrep.model import (
+    Actor,
+    Article,
+    Claim,
+    Count,
+    DateInterval,
+    DateMention,
+    Event,
+    Evidence,
+    Source,
+    Toponym,
+)
+
+# Incidents told as history more than this many days before publication are background.
+BACKGROUND_DAYS = 365
+_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+")
+_PAST = {"VBD", "VBN"}
+_SHOT_NO_OUTCOME = re.compile(
+    r"\b(?:was|were)\s+(?:reportedly\s+)?(?:shot|stabbed|wounded|injured)\b", re.I
+)
+_ONE_DIED = re.compile(
+    r"\b(?:was|has been)\s+(?:\w+\s+)?(?:killed|shot dead|assassinated|executed|murdered)\b|"
+    r"\bdied\b(?! of (?:her|his|their) injuries)",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Clause:
+    """Part of a sentence that may report an incident."""
+
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+
+
+@dataclass(slots=True)
+class Draft:
+    """An incident being assembled from the clauses that tell it."""
+
+    clauses: list[Clause]
+    toponym: Toponym | None
+    date: DateInterval
+    date_mention: DateMention | None
+    perpetrator: actors_mod.ActorMention | None
+    extra: list[Clause] = field(default_factory=list)
+    """Clauses that add claims or figures but are not incident reports themselves."""
+
+
+def candidate_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences worth parsing: those with a violence trigger or an attribution cue."""
+    return [s for s in sentences if TRIGGER.search(s.text) or claims_mod.SILENCE.search(s.text)]
+
+
+def extract_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    parsed: dict[int, Doc],
+    toponyms: list[Toponym],
+    date_mentions: list[DateMention],
+) -> list[Event]:
+    """Build one event per incident the article reports.
+
+    Args:
+        article: the article.
+        sentences: all its sentences, in order.
+        parsed: spaCy docs of the candidate sentences, by sentence index.
+        toponyms: every resolved toponym of the article (``geo.geoparse``).
+        date_mentions: every resolved date expression (``dates.find_dates``).
+
+    Returns:
+        Events in text order.
+    """
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    for sentence in sentences:
+        doc = parsed.get(sentence.index)
+        if doc is None:
+            continue
+        for clause in _clauses(sentence):
+            verdict = _verdict(clause, doc, article, date_mentions)
+            if verdict == "anaphoric" and current is None:
+                # a lede often opens with a definite reference: "The attack on ... was confirmed"
+                verdict = "incident"
+            if verdict == "incident":
+                current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
+            elif verdict in {"supporting", "anaphoric"} and current is not None:
+                current.extra.append(clause)
+    events = [_build(d, article, parsed, toponyms) for d in drafts]
+    return [e for e in events if e is not None]
+
+
+def _clauses(sentence: Sentence) -> list[Clause]:
+    """Split a sentence at semicolons, colons before a lower-case clause and "while"."""
+    clauses: list[Clause] = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence.text):
+        clauses.append(_clause(sentence, start, match.start()))
+        start = match.end()
+    clauses.append(_clause(sentence, start, len(sentence.text)))
+    return [c for c in clauses if c.text.strip()]
+
+
+def _clause(sentence: Sentence, start: int, end: int) -> Clause:
+    return Clause(sentence.start + start, sentence.start + end, sentence.text[start:end], sentence)
+
+
+def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[DateMention]) -> str:
+    """Classify a clause: "incident", "anaphoric" (tells more of one), "supporting", or "none"."""
+    text = clause.text
+    triggers = [m for m in TRIGGER.finditer(text) if not _in_scope(text, m.start())]
+    attribution = claims_mod.SILENCE.search(text) or re.search(
+        r"\b(?:said|says|told|according to|claimed|confirmed|denied|verified|reported)\b", text
+    )
+    if not triggers:
+        return "supporting" if attribution and ANAPHORA.search(text) else "none"
+    if GENERIC.search(text):
+        return "none"
+    if not _has_past_verb(doc, clause):
+        return "none"
+    if _is_old(clause, article, date_mentions):
+        return "none"
+    if ANAPHORA.search(text[: triggers[0].end() + 1]) and not SEPARATE.search(text):
+        return "anaphoric"
+    return "incident"
+
+
+def _in_scope(text: str, position: int) -> bool:
+    """True when the trigger at ``position`` sits under a modal, a threat or a "since" phrase."""
+    before = text[max(0, position - 70) : position]
+    if IRREALIS.search(before):
+        return True
+    return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-45:]))
+
+
+def _has_past_verb(doc: Doc, clause: Clause) -> bool:
+    offset = clause.start - clause.sentence.start
+    end = clause.end - clause.sentence.start
+    return any(t.tag_ in _PAST and offset <= t.idx < end for t in doc)
+
+
+def _is_old(clause: Clause, article: Article, date_mentions: list[DateMention]) -> bool:
+    for mention in date_mentions:
+        if clause.start <= mention.start < clause.end:
+            return (article.published - mention.interval.end).days > BACKGROUND_DAYS
+    return False
+
+
+def _place_clause(
+    clause: Clause,
+    current: Draft | None,
+    drafts: list[Draft],
+    article: Article,
+    toponyms: list[Toponym],
+    date_mentions: list[DateMention],
+) -> Draft:
+    """Attach ``clause`` to the current incident or open a new one; return the current one."""
+    toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
+    interval, mention = dates_stage.event_date(
+        article.text, clause.start, clause.end, article.published, date_mentions
+    )
+    country = (
+        toponym.place.country
+        if toponym
+        else (current.toponym.place.country if current and current.toponym else None)
+    )
+    perpetrator = _perpetrator(clause, country)
+    if current is not None and not _is_new(
+        clause, current, toponym, mention, interval, perpetrator
+    ):
+        current.clauses.append(clause)
+        if current.toponym is None or (toponym and _more_specific(toponym, current.toponym)):
+            current.toponym = toponym or current.toponym
+        if current.date_mention is None and mention is not None:
+            current.date, current.date_mention = interval, mention
+        current.perpetrator = current.perpetrator or perpetrator
+        return current
+    if toponym is None:
+        toponym = _context_place(clause, toponyms)
+    draft = Draft([clause], toponym, interval, mention, perpetrator)
+    drafts.append(draft)
+    return draft
+
+
+def _is_new(
+    clause: Clause,
+    current: Draft,
+    toponym: Toponym | None,
+    mention: DateMention | None,
+    interval: DateInterval,
+    perpetrator: actors_mod.ActorMention | None,
+) -> bool:
+    if SEPARATE.search(clause.text):
+        return True
+    if (
+        toponym is not None
+        and current.toponym is not None
+        and not _same_area(toponym, current.toponym)
+    ):
+        return True
+    if (
+        mention is not None
+        and current.date_mention is not None
+        and not _overlap(interval, current.date)
+    ):
+        return True
+    return (
+        perpetrator is not None
+        and current.perpetrator is not None
+        and perpetrator.actor.side != current.perpetrator.actor.side
+    )
+
+
+def _same_area(a: Toponym, b: Toponym) -> bool:
+    """True when two toponyms name the same place or one contains the other."""
+    pa, pb = a.place, b.place
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return True
+    if a.kind == "country" or b.kind == "country":
+        return pa.country == pb.country
+    if a.kind == "admin1" or b.kind == "admin1":
+        return pa.admin1 == pb.admin1 and pa.country == pb.country
+    return pa.name == pb.name
+
+
+def _more_specific(new: Toponym, old: Toponym) -> bool:
+    rank = {"country": 0, "admin1": 1, "place": 2}
+    return rank[new.kind] > rank[old.kind]
+
+
+def _overlap(a: DateInterval, b: DateInterval) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _context_place(clause: Clause, toponyms: list[Toponym]) -> Toponym | None:
+    """For a clause that names no place: the last place named before it, else the first after."""
+    before = [t for t in toponyms if t.end <= clause.start and t.kind != "country"]
+    if before:
+        return before[-1]
+    after = [t for t in toponyms if t.kind != "country"]
+    return after[0] if after else (toponyms[0] if toponyms else None)
+
+
+def _perpetrator(clause: Clause, country: str | None) -> actors_mod.ActorMention | None:
+    """The actor that did it: named after "by", or named before the trigger."""
+    found = actors_mod.find_actors(clause.text, country, offset=clause.start)
+    if not found:
+        return None
+    trigger = TRIGGER.search(clause.text)
+    trigger_at = clause.start + (trigger.start() if trigger else 0)
+    for by in re.finditer(r"\bby\s+(?:the\s+)?", clause.text):
+        after_by = [m for m in found if m.start >= clause.start + by.end() - 1]
+        if after_by and after_by[0].start - (clause.start + by.end()) < 25:
+            return after_by[0]
+    before = [m for m in found if m.start < trigger_at and m.actor.kind not in {"civilians"}]
+    return before[0] if before else None
+
+
+def _build(
+    draft: Draft, article: Article, parsed: dict[int, Doc], toponyms: list[Toponym]
+) -> Event | None:
+    main = draft.clauses[0]
+    rest = draft.clauses[1:] + draft.extra
+    context = " ".join(c.text for c in rest)
+    country = draft.toponym.place.country if draft.toponym else None
+    perpetrator = draft.perpetrator
+    decision = classify(main.text, context, perpetrator.actor.kind if perpetrator else None)
+    actor1, actor2 = _actors(decision.event_type, decision.sub_event_type, draft, country)
+    fatalities, injured, figure_spans = _casualties(draft)
+    doc_id = article.id
+    evidence = {"event": _evidence(article, main.start, main.end)}
+    if decision.cue is not None:
+        cue_text = main.text if decision.cue.string == main.text else None
+        if cue_text is not None:
+            evidence["event_type"] = _evidence(
+                article, main.start + decision.cue.start(), main.start + decision.cue.end()
+            )
+    if draft.date_mention is not None:
+        evidence["date"] = _evidence(article, draft.date_mention.start, draft.date_mention.end)
+    if draft.toponym is not None:
+        evidence["location"] = _evidence(article, draft.toponym.start, draft.toponym.end)
+    if perpetrator is not None:
+        evidence["actor1"] = _evidence(article, perpetrator.start, perpetrator.end)
+    for name, (start, end) in figure_spans.items():
+        evidence[name] = _evidence(article, start, end)
+    claims, notes = _claims(draft, rest, parsed, article, actor1, actor2)
+    persons = _persons(draft, parsed, claims)
+    if (
+        persons
+        and decision.event_type == "Violence against civilians"
+        and actor2 is not None
+        and actor2.side == "civilians"
+    ):
+        actor2 = Actor(name=persons[0], side="civilians", kind="civilians")
+    plover_type, plover_mode = PLOVER[decision.sub_event_type]
+    place = draft.toponym.place if draft.toponym else None
+    if draft.toponym and draft.toponym.runner_up is not None:
+        notes.append(
+            f"place {draft.toponym.text!r} resolved to {place.name if place else None} "
+            f"({draft.toponym.reason}); runner-up {draft.toponym.runner_up.name}, {draft.toponym.runner_up.admin1}"
+        )
+    return Event(
+        event_id=_event_id(doc_id, main.start),
+        event_type=decision.event_type,
+        sub_event_type=decision.sub_event_type,
+        plover_type=plover_type,
+        plover_mode=plover_mode,
+        date=draft.date,
+        location=place,
+        actor1=actor1,
+        actor2=actor2,
+        persons=persons,
+        fatalities=fatalities,
+        injured=injured,
+        claims=claims,
+        evidence=evidence,
+        sources=[
+            Source(
+                doc_id=doc_id,
+                source=article.source,
+                published=article.published,
+                url=article.url,
+                title=article.title,
+                external_id=article.external_id,
+            )
+        ],
+        notes=notes,
+    )
+
+
+def _event_id(doc_id: str, start: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{start}".encode()).hexdigest()[:16]
+
+
+def _evidence(article: Article, start: int, end: int) -> Evidence:
+    return Evidence(doc_id=article.id, start=start, end=end, text=article.text[start:end])
+
+
+def _actors(
+    event_type: str, sub_type: str, draft: Draft, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    main = draft.clauses[0]
+    found = actors_mod.find_actors(main.text, country, offset=main.start)
+    perpetrator = draft.perpetrator.actor if draft.perpetrator else None
+    others = [m.actor for m in found if perpetrator is None or m.actor.side != perpetrator.side]
+    if event_type in {"Protests", "Riots"}:
+        crowd = next((m.actor for m in found if m.actor.kind in {"protesters", "rioters"}), None)
+        crowd = crowd or Actor(
+            name="rioters" if event_type == "Riots" else "protesters",
+            side="rioters" if event_type == "Riots" else "protesters",
+            kind="rioters" if event_type == "Riots" else "protesters",
+        )
+        police = None
+        if country:
+            police = Actor(
+                name=f"{country} police", side=actors_mod.state_side(country), kind="state forces"
+            )
+        if sub_type == "Excessive force against protesters":
+            return police, crowd
+        return crowd, police
+    target: Actor | None = None
+    if (
+        event_type != "Battles"
+        and actors_mod.CIVILIAN_VICTIMS.search(main.text)
+        and not _forces_targeted(others)
+    ):
+        target = actors_mod.civilians()
+    elif others:
+        target = others[0]
+    elif event_type == "Violence against civilians":
+        target = actors_mod.civilians()
+    if perpetrator is None and event_type == "Battles" and len(found) >= 2:
+        perpetrator, target = found[0].actor, found[1].actor
+    return perpetrator, target
+
+
+def _forces_targeted(others: list[Actor]) -> bool:
+    return any(
+        a.kind in {"state forces", "rebel group", "political militia", "external forces"}
+        for a in others
+    )
+
+
+def _casualties(draft: Draft) -> tuple[Count, Count, dict[str, tuple[int, int]]]:
+    figures: list[Figure] = []
+    for clause in draft.clauses + draft.extra:
+        figures.extend(find_figures(clause.text, offset=clause.start))
+    killed = [f for f in figures if f.kind == "killed"]
+    wounded = [f for f in figures if f.kind == "injured"]
+    spans: dict[str, tuple[int, int]] = {}
+    if killed:
+        spans["fatalities"] = (killed[0].start, killed[0].end)
+    if wounded:
+        spans["injured"] = (wounded[0].start, wounded[0].end)
+    fatalities, injured = combine(killed), combine(wounded)
+    main_text = " ".join(c.text for c in draft.clauses)
+    if not killed and _ONE_DIED.search(main_text):
+        fatalities = Count(low=1, best=1, high=1)
+    elif not killed and not wounded and _SHOT_NO_OUTCOME.search(main_text):
+        # ACLED and our gold: a person reported shot, outcome not stated, is one injured.
+        injured = Count(low=0, best=1, high=1)
+    return fatalities, injured, spans
+
+
+def _claims(
+    draft: Draft,
+    rest: list[Clause],
+    parsed: dict[int, Doc],
+    article: Article,
+    actor1: Actor | None,
+    actor2: Actor | None,
+) -> tuple[list[Claim], list[str]]:
+    claims: list[Claim] = []
+    notes: list[str] = []
+    seen: set[tuple[str | None, str]] = set()
+    sentences = {c.sentence.index: c.sentence for c in draft.clauses + draft.extra}
+    for index, sentence in sorted(sentences.items()):
+        doc = parsed.get(index)
+        if doc is None:
+            continue
+        for assertion in claims_mod.find_assertions(doc[:], offset=sentence.start):
+            claim = claims_mod.to_claim(
+                assertion,
+                perpetrator_side=actor1.side if actor1 else None,
+                target_side=actor2.side if actor2 else None,
+                about=_about(sentence.text),
+                doc_id=article.id,
+                text=article.text,
+                source=article.source,
+            )
+            key = (claim.claimant, claim.status)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+        for match in claims_mod.SILENCE.finditer(sentence.text):
+            notes.append(f"silence: {sentence.text[: match.end()].strip()}")
+    if not claims:
+        evidence = _evidence(article, draft.clauses[0].start, draft.clauses[0].end)
+        claims.append(
+            Claim(
+                claimant=None,
+                status="reported",
+                about="occurrence",
+                evidence=evidence,
+                source=article.source,
+            )
+        )
+    return claims, notes
+
+
+def _about(text: str) -> str:
+    if find_figures(text):
+        return "casualties"
+    if re.search(r"\b(?:responsib\w+|blamed|carried out|behind)\b", text, re.I):
+        return "perpetration"
+    return "occurrence"
+
+
+def _persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> list[str]:
+    """Named persons in the incident's own clauses who are not the ones speaking."""
+    claimants = " ".join(c.claimant or "" for c in claims)
+    persons: list[str] = []
+    for clause in draft.clauses:
+        doc = parsed.get(clause.sentence.index)
+        if doc is None:
+            continue
+        for ent in doc.ents:
+            start = clause.sentence.start + ent.start_char
+            if ent.label_ != "PERSON" or not (clause.start <= start < clause.end):
+                continue
+            if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
+                continue
+            if _is_speaker(ent):
+                continue
+            persons.append(ent.text)
+    return persons
+
+
+def _is_speaker(ent) -> bool:  # type: ignore[no-untyped-def]
+    """True when the person is the subject of a reporting verb ("Governor X said")."""
+    head = ent.root
+    while head.dep_ in {"compound", "appos", "conj"} and head.head is not head:
+        head = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "confirm",
+        "deny",
+    }

