@@ -237,3 +237,40 @@ def test_store_event_without_location_is_stored(store: Store) -> None:
     event = make_event(article, location=None, sources=[], claims=[], evidence={})
     store.save_batch([article], [event], [])
     assert store.events() == [event]
+
+
+def test_store_saves_sample_articles_idempotently(store: Store) -> None:
+    from sitrep.ingest import read_inputs
+
+    samples = Path(__file__).parents[2] / "samples"
+    articles = [a for a in read_inputs([samples]) if isinstance(a, Article)]
+    store.save_batch(articles, [], [])
+    store.save_batch(articles, [], [])
+    assert store.counts()["articles"] == 14
+    assert store.articles() == sorted(articles, key=lambda a: (a.published, a.id))
+
+
+def test_open_store_newer_schema_raises_store_error(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store._dialect.execute(
+            "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+            (SCHEMA_VERSION + 1, "from the future", "2099-01-01T00:00:00+00:00"),
+        )
+    with pytest.raises(StoreError, match=r"newer than this sitrep's \(1\); upgrade sitrep"):
+        open_store(store_url)
+
+
+def test_open_store_not_a_database_raises_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database, just text that is long enough " * 20)
+    with pytest.raises(StoreError, match="file is not a database"):
+        open_store(f"sqlite:///{path}")
+
+
+def test_open_store_unreachable_postgres_hides_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://sitrep:s3cret@127.0.0.1:1/nowhere?connect_timeout=2")
+    message = str(caught.value)
+    assert message.startswith("cannot connect to postgresql://sitrep:***@127.0.0.1:1/nowhere")
+    assert "s3cret" not in message
+    assert message.endswith("check the URL and that the server is running")

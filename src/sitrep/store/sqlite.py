@@ -78,7 +78,10 @@ class SQLiteDialect(Dialect):
         try:
             yield
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            # Some errors (disk full, I/O) already end the transaction; a second
+            # ROLLBACK would then raise and hide the original error.
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
 
