@@ -78,6 +78,9 @@ fi
 if as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     log "server already running on port $PORT"
 else
+    # The remembered port may have been taken by something else since the last run.
+    while ! port_free "$PORT"; do PORT=$((PORT + 1)); done
+    echo "$PORT" >"$PGDIR/port"
     log "starting server on 127.0.0.1:$PORT"
     as_pg "$BIN/pg_ctl" -D "$DATA" -l "$PGDIR/server.log" -w -t 60 start \
         -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$PGDIR -c fsync=off" >&2
