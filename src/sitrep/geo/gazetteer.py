@@ -1,0 +1,260 @@
+"""Read access to the compiled offline gazetteer (see :mod:`sitrep.geo.build`).
+
+The SQLite file is opened read-only; admin1 and country tables (a few thousand rows) are
+held in memory, places and names are queried on demand behind small caches, and the
+coordinate index for :meth:`Gazetteer.reverse` is loaded on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from sitrep.errors import ResourceError
+from sitrep.geo.build import DEFAULT_PATH, SCHEMA_VERSION, build, name_key
+from sitrep.model import Place
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Candidate", "Gazetteer", "haversine_km", "name_key"]
+
+# Common words and news vocabulary that are also the name of some populated place.
+STOPLIST: frozenset[str] = frozenset(
+    """
+    a an the of in on at to from by for with and or but as is was be are were it its he she
+    they we you i this that these those there here then than when where which who what why
+    how all any some no not yes one two three four five six seven eight nine ten first last
+    new old north south east west northern southern eastern western central upper lower
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    police reuters ap afp bbc cnn al jazeera victoria regions region independence union
+    president minister general governor army navy mr mrs ms dr sir lord king queen prince
+    state states city town village district province county national international
+    asia europe africa america americas oceania antarctica arctic
+    god allah church mosque hospital school university airport station bridge market
+    said says saying told according however meanwhile also after before during since while
+    home hope mission liberty unity freedom justice victory paradise progress success
+    mobile sale split bar mark chase march lead reading buffalo
+    good best great big little long high grand fort mount lake river bay beach island
+    white black red green blue golden silver
+    sea ocean gulf river lake valley war peace
+    """.split()
+)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to, with what the resolver scores it on."""
+
+    id: int
+    kind: str
+    """``place``, ``admin1`` or ``country``."""
+    cc: str
+    admin1: str | None
+    """GeoNames admin1 code, e.g. ``UA.05``."""
+    population: int
+    place: Place
+
+    @property
+    def prior(self) -> float:
+        """Administrative-level and population prior, before any article evidence."""
+        # Regions carry the summed population of their towns; a bare name still means the
+        # town more often than the region, so regions are discounted.
+        if self.kind == "country":
+            return max(7.0, math.log10(self.population + 10) + 0.5)
+        if self.kind == "admin1":
+            return math.log10(self.population + 10) - 0.5
+        return math.log10(self.population + 10)
+
+
+class Gazetteer:
+    """The offline gazetteer: name lookup, reverse geocoding, toponym test.
+
+    Args:
+        path: the compiled SQLite file.
+
+    Raises:
+        ResourceError: the file is missing or from another schema version.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise ResourceError(
+                f"gazetteer not found: {self.path}; build it with "
+                "`.venv/bin/python scripts/build_gazetteer.py`"
+            )
+        self._local = threading.local()
+        db = self._db()
+        version = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if not version or version[0] != SCHEMA_VERSION:
+            raise ResourceError(
+                f"gazetteer {self.path} has schema {version}, expected {SCHEMA_VERSION}; "
+                "rebuild it with `.venv/bin/python scripts/build_gazetteer.py`"
+            )
+        self.countries: dict[str, tuple[str, str, float | None, float | None]] = {
+            cc: (name, iso3, lat, lon)
+            for cc, name, iso3, lat, lon in db.execute(
+                "SELECT cc, name, iso3, lat, lon FROM country"
+            )
+        }
+        self.admin1: dict[str, tuple[str, str | None, float | None, float | None]] = {
+            code: (name, iso, lat, lon)
+            for code, name, iso, lat, lon in db.execute(
+                "SELECT code, name, iso, lat, lon FROM admin1"
+            )
+        }
+        self.admin1_centre: dict[str, tuple[float | None, float | None]] = {
+            code: (lat, lon) for code, lat, lon in db.execute("SELECT code, clat, clon FROM admin1")
+        }
+        self._coords: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._candidates = functools.lru_cache(maxsize=65536)(self._candidates_uncached)
+        self._known = functools.lru_cache(maxsize=262144)(self._known_uncached)
+
+    @classmethod
+    def open_default(cls) -> Gazetteer:
+        """Open the bundled gazetteer, building it first if it is missing."""
+        if not DEFAULT_PATH.exists():
+            log.warning("gazetteer missing; building %s (about a minute)", DEFAULT_PATH)
+            build(DEFAULT_PATH)
+        return cls(DEFAULT_PATH)
+
+    def _db(self) -> sqlite3.Connection:
+        """One read-only connection per thread."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.db = db
+        return db
+
+    def _place(self, row: tuple) -> Candidate:
+        """Build a candidate from a ``place`` row."""
+        pid, gid, name, kind, cc, code, lat, lon, pop = row
+        cname, iso3, clat, clon = self.countries.get(cc, (None, None, None, None))
+        admin_name = self.admin1[code][0] if code in self.admin1 else None
+        precision = 1 if kind == "place" else 3
+        place = Place(
+            name=name,
+            admin1=admin_name,
+            country=cname,
+            iso3=iso3,
+            lat=lat,
+            lon=lon,
+            geo_precision=precision,
+            geonameid=gid,
+        )
+        return Candidate(pid, kind, cc, code, pop or 0, place)
+
+    def _candidates_uncached(self, key: str) -> tuple[Candidate, ...]:
+        rows = self._db().execute(
+            "SELECT p.id, p.geonameid, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, "
+            "p.population FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        cands = [self._place(r) for r in rows]
+        cands.sort(key=lambda c: (-c.prior, c.id))
+        return tuple(cands)
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        """Every entry named ``name`` (any alternate name), best prior first."""
+        key = name_key(name)
+        return self._candidates(key) if key else ()
+
+    def lookup(self, name: str) -> list[Place]:
+        """Return every place (city, admin1, country) called ``name``, best prior first.
+
+        Args:
+            name: a place name in any case, with or without diacritics ("Kiev", "Melitopol'").
+
+        Returns:
+            The places, most likely first (countries, then regions, then towns by population);
+            empty when the name is unknown.
+        """
+        return [c.place for c in self.candidates(name)]
+
+    def _known_uncached(self, key: str) -> bool:
+        row = self._db().execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
+        return row is not None
+
+    def has_key(self, key: str) -> bool:
+        """True when ``key`` (already normalised by :func:`name_key`) names some place."""
+        return self._known(key)
+
+    def is_place_name(self, name: str) -> bool:
+        """Return True when ``name`` is a known toponym and not a common word.
+
+        Meant to correct NER that tags towns as persons; words in :data:`STOPLIST`
+        ("March", "Police", "Victoria") return False.
+        """
+        key = name_key(name)
+        return bool(key) and key not in STOPLIST and self._known(key)
+
+    def admin1_place(self, code: str, *, name: str | None = None) -> Place | None:
+        """The admin1 region ``code`` (``UA.14``) as a precision-3 place at its capital."""
+        if code not in self.admin1:
+            return None
+        aname, _iso, lat, lon = self.admin1[code]
+        cc = code.split(".")[0]
+        cname, iso3, _, _ = self.countries.get(cc, (None, None, None, None))
+        return Place(
+            name=name or aname, admin1=aname, country=cname, iso3=iso3, lat=lat, lon=lon,
+            geo_precision=3,
+        )
+
+    def _load_coords(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Ids and radian coordinates of every populated place, for :meth:`reverse`."""
+        if self._coords is None:
+            rows = self._db().execute(
+                "SELECT id, lat, lon FROM place WHERE kind = 'place'"
+            ).fetchall()
+            arr = np.array(rows, dtype=np.float64)
+            self._coords = (arr[:, 0].astype(np.int64), np.radians(arr[:, 1]),
+                            np.radians(arr[:, 2]))
+        return self._coords
+
+    def reverse(self, lat: float, lon: float) -> Place | None:
+        """Return the nearest populated place to a point, with its admin1 and country.
+
+        Args:
+            lat: latitude in degrees.
+            lon: longitude in degrees.
+
+        Returns:
+            The nearest place (precision 1), or None for coordinates out of range.
+        """
+        if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+            return None
+        ids, lats, lons = self._load_coords()
+        la, lo = math.radians(lat), math.radians(lon)
+        a = np.sin((lats - la) / 2) ** 2 + math.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
+        pid = int(ids[int(np.argmin(a))])
+        row = self._db().execute(
+            "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
+            "WHERE id = ?",
+            (pid,),
+        ).fetchone()
+        return self._place(row).place
+
+    def by_geonameid(self, geonameid: int) -> Place | None:
+        """The place with this GeoNames id (a town, region or country), if any."""
+        row = self._db().execute(
+            "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
+            "WHERE geonameid = ? ORDER BY id LIMIT 1",
+            (geonameid,),
+        ).fetchone()
+        return self._place(row).place if row else None

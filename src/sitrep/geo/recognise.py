@@ -1,0 +1,298 @@
+"""Find toponyms in text by gazetteer matching, without NER.
+
+Capitalised token n-grams are looked up in the gazetteer's name index, longest match
+first.  Context rules then decide what a match is: a region ("Luhansk region", "Kaduna
+State": admin1, precision 3), an area ("Bokkos local government area", "near Bakhmut":
+precision 2), a distance reference ("80 km south of Belgorod"), an origin ("launched from
+Kursk"), or not a toponym at all (a stoplisted word, part of an organisation or person
+name, a demonym).  Demonyms are kept apart as country/region context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.geo.gazetteer import STOPLIST, Candidate, Gazetteer, name_key
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*", re.UNICODE)
+_CONNECTORS = frozenset(
+    "de del della di da do dos das du des la le les el al ad ar as an ash at az of on upon "
+    "sur am im en y e and".split()
+)
+# Words that end an organisation or outlet named after a place ("Kyiv Independent").
+_ORG_HEADS = frozenset(
+    "times post independent journal herald tribune news gazette telegraph guardian review "
+    "press daily chronicle observer standard examiner inquirer courier university college "
+    "institute academy school hospital airlines airways bank company corporation corp inc "
+    "ltd group fc club united city's stadium council committee party front brigade battalion "
+    "regiment division army police tv radio agency".split()
+)
+# Words after a name that make it a physical feature, not the settlement ("Niger river").
+_FEATURE_AFTER = re.compile(
+    r"^ (sea|river|ocean|gulf|bay|strait|straits|lake|mountains|mountain|valley|desert|"
+    r"canal|peninsula|basin|delta|reservoir|dam)\b", re.IGNORECASE
+)
+_FEATURE_OF_BEFORE = re.compile(r"\b(Sea|Gulf|Bay|Straits?|Ocean|Lake|Cape|Isle|Mount) of $")
+_CAP_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]* (of|for) (the )?$")
+BIG_PLACE = 100_000
+# Tokens before a name that make it part of a person's name or title.
+_TITLES = frozenset(
+    "mr mrs ms miss dr sir lord lady saint st president minister general gen col colonel "
+    "captain capt lt lieutenant sgt sergeant governor gov senator sen rep judge pope prince "
+    "princess king queen sheikh imam bishop father brother sister uncle aunt mayor chief "
+    "commander spokesman spokeswoman".split()
+)
+_REGION_WORDS = r"region|oblast|province|state|governorate|krai|kray|prefecture|department"
+_AREA_WORDS = (
+    r"local government area|lga|district|raion|rayon|area|township|county|municipality|"
+    r"outskirts|suburbs?|environs"
+)
+_REGION_AFTER = re.compile(rf"^[ \t]+({_REGION_WORDS})\b", re.IGNORECASE)
+_AREA_AFTER = re.compile(rf"^[ \t]+({_AREA_WORDS})\b", re.IGNORECASE)
+_AREA_BEFORE = re.compile(
+    r"\b(near|nearby|outside|outskirts of|vicinity of|area of|areas of|around|suburbs? of|"
+    r"close to|environs of|district of)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_REGION_BEFORE = re.compile(
+    rf"\b(the\s+)?({_REGION_WORDS}|regions)\s+of\s+$", re.IGNORECASE
+)
+_DISTANCE_BEFORE = re.compile(
+    r"\b(\d[\d,.]*|a few|several|some|dozens of|tens of)\s*[- ]?(km|kms|kilometres|kilometers|"
+    r"miles|mi)\b[^.;\n]{0,40}?\b(of|from)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(launched|fired|flew|taken off|took off|originating|came|coming|sent|deployed|"
+    r"returned|retreated|fled|evacuated|withdrew|departed)\s+(\w+\s+){0,2}from\s+(the\s+)?"
+    r"(\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+DEMONYMS: dict[str, str] = {
+    # demonym or adjective -> ISO alpha-2, or a GeoNames admin1 code
+    "ukrainian": "UA", "ukrainians": "UA", "russian": "RU", "russians": "RU",
+    "crimean": "UA.11", "sudanese": "SD", "nigerian": "NG", "nigerians": "NG",
+    "malian": "ML", "burmese": "MM", "myanmar's": "MM", "peruvian": "PE", "french": "FR",
+    "georgian": "GE", "irish": "IE", "syrian": "SY", "lebanese": "LB", "libyan": "LY",
+    "israeli": "IL", "palestinian": "PS", "iraqi": "IQ", "iranian": "IR", "afghan": "AF",
+    "pakistani": "PK", "indian": "IN", "chinese": "CN", "american": "US", "british": "GB",
+    "turkish": "TR", "somali": "SO", "ethiopian": "ET", "yemeni": "YE", "saudi": "SA",
+    "egyptian": "EG", "belarusian": "BY", "polish": "PL", "german": "DE", "chadian": "TD",
+    "burkinabe": "BF", "nigerien": "NE", "cameroonian": "CM", "congolese": "CD",
+    "kenyan": "KE", "mozambican": "MZ", "colombian": "CO", "mexican": "MX",
+    "venezuelan": "VE", "haitian": "HT", "armenian": "AM", "azerbaijani": "AZ",
+    "moldovan": "MD", "kharkiv's": "UA.07", "darfuri": "SD",
+}
+
+
+@dataclass
+class Mention:
+    """A gazetteer match in the text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    """The place name as written (without "region"/"district" words)."""
+    candidates: tuple[Candidate, ...]
+    span_start: int = 0
+    span_end: int = 0
+    """The whole phrase, e.g. "Luhansk region", "Bokkos local government area"."""
+    role: str = "name"
+    """``name``, ``region`` (X region: admin1), ``area`` (precision 2), ``reference``
+    (distance reference point) or ``origin`` (launched from X)."""
+    flags: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Recognition:
+    """The mentions found in a text plus the country/region context of its demonyms."""
+
+    mentions: list[Mention]
+    demonyms: list[tuple[int, str]]
+    """(offset, ISO alpha-2 or admin1 code) for each demonym seen."""
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """Word spans, a possessive "'s" left out ("Ukraine's" -> "Ukraine")."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’ʼ" and word[-1] in "sS":
+            e -= 2
+        out.append((s, e))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    """Capitalised, or a lowercase particle glued to a capitalised name ("al-Fashir")."""
+    if word[:1].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and head in _CONNECTORS and rest[:1].isupper()
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """True when only whitespace, quotes or a sentence end precede ``pos``."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;—–-"
+
+
+def recognise(
+    text: str,
+    gaz: Gazetteer,
+    *,
+    person_spans: list[tuple[int, int]] | tuple = (),
+    org_spans: list[tuple[int, int]] | tuple = (),
+    max_len: int = 6,
+) -> Recognition:
+    """Find every toponym mention in ``text``.
+
+    Args:
+        text: the article text.
+        gaz: the gazetteer.
+        person_spans: character spans of person names; matches inside them are dropped.
+        org_spans: character spans of organisation names; matches inside them are dropped.
+        max_len: longest n-gram tried, in tokens.
+
+    Returns:
+        The mentions in text order, with their gazetteer candidates, and the demonyms.
+    """
+    toks = _tokens(text)
+    words = [text[s:e] for s, e in toks]
+    lower_words = {w for w in words if w[:1].islower()}
+    blocked = [*person_spans, *org_spans]
+    mentions: list[Mention] = []
+    demonyms: list[tuple[int, str]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        w = words[i]
+        if not _is_cap(w):
+            i += 1
+            continue
+        lw = w.lower()
+        if lw in DEMONYMS or (lw + "s") in DEMONYMS and lw.endswith("n"):
+            demonyms.append((toks[i][0], DEMONYMS.get(lw) or DEMONYMS[lw + "s"]))
+            i += 1
+            continue
+        found = None
+        # Longest n-gram first; tokens must be separated by plain spaces only.
+        j_max = i
+        while (
+            j_max + 1 < n
+            and j_max + 1 - i < max_len
+            and text[toks[j_max][1]:toks[j_max + 1][0]] == " "
+            and (_is_cap(words[j_max + 1]) or words[j_max + 1] in _CONNECTORS)
+        ):
+            j_max += 1
+        for j in range(j_max, i - 1, -1):
+            if not _is_cap(words[j]):
+                continue
+            s, e = toks[i][0], toks[j][1]
+            key = name_key(text[s:e])
+            if key in STOPLIST or not gaz.has_key(key):
+                continue
+            found = (j, s, e, key)
+            break
+        if found is None:
+            i += 1
+            continue
+        j, s, e, key = found
+        cands = gaz.candidates(text[s:e])
+        if _rejected(gaz, cands, text, toks, words, i, j, key, lower_words, blocked):
+            i = j + 1
+            continue
+        m = Mention(s, e, text[s:e], cands, s, e)
+        _apply_context(text, m)
+        mentions.append(m)
+        i = j + 1
+    return Recognition(mentions, demonyms)
+
+
+_REGION_NOUNS = frozenset(
+    "region oblast province state governorate krai kray prefecture department district raion "
+    "rayon area township county municipality lga local".split()
+)
+
+
+def _rejected(
+    gaz: Gazetteer,
+    cands: tuple[Candidate, ...],
+    text: str,
+    toks: list[tuple[int, int]],
+    words: list[str],
+    i: int,
+    j: int,
+    key: str,
+    lower_words: set[str],
+    blocked: list[tuple[int, int]],
+) -> bool:
+    """Context rules that say a gazetteer match is not a toponym here."""
+    s, e = toks[i][0], toks[j][1]
+    if any(bs <= s < be or bs < e <= be for bs, be in blocked):
+        return True
+    # "Kyiv Independent", "Reading University": a place name heading an organisation.
+    nxt = j + 1
+    if nxt < len(toks) and text[e:toks[nxt][0]] == " ":
+        head = words[nxt].lower()
+        if head in _ORG_HEADS and _is_cap(words[nxt]):
+            return True
+    prev = i - 1
+    if prev >= 0 and text[toks[prev][1]:s] in (" ", ". "):
+        pw = words[prev].lower().rstrip(".")
+        if pw in _TITLES and _is_cap(words[prev]):
+            return True
+    if _FEATURE_AFTER.match(text[e:e + 20]) or _FEATURE_OF_BEFORE.search(text[max(0, s - 12):s]):
+        return True
+    if i == j:
+        # A capitalised word that the same text also uses in lowercase is a common word
+        # ("Rally" at a sentence start when "rally" appears later).
+        if key in lower_words or words[i].lower() in lower_words:
+            return True
+        # A capitalised single word inside a run of other capitalised non-place words is
+        # most likely part of a person's or organisation's name ("Andrei Karlov").
+        big = any(c.kind != "place" or c.population >= BIG_PLACE for c in cands)
+        # "Oleh Tsarov", "Study of War": a small place's name inside a longer proper name.
+        if not big and nxt < len(toks) and text[e:toks[nxt][0]] == " " and _is_cap(words[nxt]):
+            nk = name_key(words[nxt])
+            if nk not in _REGION_NOUNS and nk not in _ORG_HEADS and not gaz.has_key(nk):
+                return True
+        if not big and _CAP_OF_BEFORE.search(text[max(0, s - 40):s]):
+            return True
+        if _sentence_start(text, s):
+            return False
+        if prev >= 0 and text[toks[prev][1]:s] == " " and _is_cap(words[prev]):
+            pw = words[prev]
+            if pw.lower() not in STOPLIST and pw.lower() not in DEMONYMS:
+                return True
+    return False
+
+
+def _apply_context(text: str, m: Mention) -> None:
+    """Set the mention's role from the words around it (region, area, reference, origin)."""
+    after = text[m.end:m.end + 40]
+    before = text[max(0, m.start - 80):m.start]
+    region = _REGION_AFTER.match(after)
+    area = _AREA_AFTER.match(after)
+    if region:
+        m.role = "region"
+        m.span_end = m.end + region.end()
+    elif area:
+        m.role = "area"
+        m.span_end = m.end + area.end()
+    elif _REGION_BEFORE.search(before):
+        m.role = "region"
+    if _DISTANCE_BEFORE.search(before):
+        m.role = "reference"
+    elif _AREA_BEFORE.search(before) and m.role == "name":
+        m.role = "area"
+        m.flags.add("near")
+    if _ORIGIN_BEFORE.search(before):
+        m.flags.add("origin")
+    elif re.search(r"\bfrom\s+(the\s+)?$", before, re.IGNORECASE):
+        m.flags.add("from")

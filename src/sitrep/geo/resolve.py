@@ -1,0 +1,220 @@
+"""Choose the place each toponym refers to, from the evidence in the whole article.
+
+Each candidate is scored as::
+
+    prior (town log10(population); region log10(its towns' population) - 0.5;
+           country max(7, log10(population) + 0.5))
+    + country evidence   up to 3.0: share of the article's country mentions (names,
+                          demonyms, regions) that name the candidate's country
+    + admin1 evidence    2.5 if the article names the candidate's admin1 region, +2.0 more
+                          when it does so within 150 characters ("Yalta, a city in ...
+                          Crimea"); second pass adds 1.0 for the region of another toponym
+    + proximity          up to 2.5, decaying with the distance (e-fold 150 km) to the
+                          nearest place the other toponyms resolved to (second pass)
+    + name = own region  1.5 for a town named like its region ("Kherson", "Kaduna"): a
+                          bare name means the town, "Kherson region" the region
+
+The best candidate wins; the runner-up and a one-line reason are kept on the Toponym.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from sitrep.geo.gazetteer import Candidate, Gazetteer, haversine_km, name_key
+from sitrep.geo.recognise import Mention, Recognition
+from sitrep.model import Place, Toponym
+
+W_COUNTRY = 3.0
+W_ADMIN = 2.5
+W_ADMIN_NEAR = 2.0
+W_ADMIN_OTHER = 1.0
+W_NEAR = 2.5
+NEAR_KM = 150.0
+W_OWN_REGION = 1.5
+LOCAL_CHARS = 150
+
+
+@dataclass
+class Context:
+    """What an article says about where it is: countries and regions named, and where."""
+
+    countries: Counter[str]
+    admin1: dict[str, list[int]]
+    """admin1 code -> offsets where the article names that region."""
+
+
+def build_context(rec: Recognition) -> Context:
+    """Collect the article's country and region evidence from its mentions and demonyms."""
+    countries: Counter[str] = Counter()
+    admin1: dict[str, list[int]] = {}
+    for pos, code in rec.demonyms:
+        if "." in code:
+            admin1.setdefault(code, []).append(pos)
+            countries[code.split(".")[0]] += 1
+        else:
+            countries[code] += 1
+    for m in rec.mentions:
+        if not m.candidates:
+            continue
+        kinds = {c.kind for c in m.candidates}
+        top = m.candidates[0]
+        if top.kind == "country" and name_key(top.place.name) == name_key(m.text) or (
+            kinds == {"country"}
+        ):
+            countries[top.cc] += 1
+            continue
+        admins = [c for c in m.candidates if c.kind == "admin1"]
+        explicit = m.role == "region" or (admins and len(admins) == len(m.candidates))
+        # A bare name counts as a region only when the region is its likeliest reading
+        # ("Crimea"), not when a town of that name is ("Washington", "Kherson").
+        if admins and (explicit or top.kind == "admin1"):
+            for c in admins:
+                admin1.setdefault(c.admin1 or "", []).append(m.start)
+                countries[c.cc] += 1.0 / len(admins) if explicit else 0.5 / len(admins)
+    return Context(countries, admin1)
+
+
+def _score(
+    c: Candidate,
+    m: Mention,
+    ctx: Context,
+    others: list[tuple[Mention, Candidate]] | None,
+) -> tuple[float, list[str]]:
+    """Score one candidate for one mention; return the score and the evidence used."""
+    score = c.prior
+    why: list[str] = []
+    if ctx.countries and c.cc in ctx.countries:
+        share = ctx.countries[c.cc] / max(ctx.countries.values())
+        score += W_COUNTRY * share
+        why.append(f"country {c.place.country} named")
+    if c.kind != "country" and c.admin1 in ctx.admin1:
+        offsets = ctx.admin1[c.admin1]
+        own = c.kind == "admin1" and all(m.start <= o < m.end for o in offsets)
+        if not own:
+            score += W_ADMIN
+            if any(abs(o - m.start) <= LOCAL_CHARS and not m.start <= o < m.end
+                   for o in offsets):
+                score += W_ADMIN_NEAR
+                why.append(f"region {c.place.admin1} named nearby")
+            else:
+                why.append(f"region {c.place.admin1} named")
+    if c.kind == "place" and c.place.admin1 and name_key(c.place.admin1) == name_key(m.text):
+        score += W_OWN_REGION
+    if others and c.place.lat is not None:
+        best = math.inf
+        same_region = False
+        for om, oc in others:
+            if om.start == m.start or oc.place.lat is None:
+                continue
+            if oc.kind == "place":
+                best = min(best, haversine_km(c.place.lat, c.place.lon, oc.place.lat,
+                                              oc.place.lon))
+            if oc.kind != "country" and oc.admin1 == c.admin1 and c.kind == "place":
+                same_region = True
+        if best < math.inf:
+            bonus = W_NEAR * math.exp(-best / NEAR_KM)
+            score += bonus
+            if bonus > 0.5:
+                why.append(f"{best:.0f} km from other places")
+        if same_region and c.admin1 not in ctx.admin1:
+            score += W_ADMIN_OTHER
+    return score, why
+
+
+def _eligible(m: Mention) -> tuple[Candidate, ...]:
+    """Candidates the mention's role allows: "X region" wants a region (or X's region)."""
+    if m.role == "region":
+        admins = tuple(c for c in m.candidates if c.kind == "admin1")
+        if admins:
+            return admins
+        return tuple(c for c in m.candidates if c.kind == "place")
+    return m.candidates
+
+
+def _rank(
+    m: Mention, ctx: Context, others: list[tuple[Mention, Candidate]] | None
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Every eligible candidate scored, best first."""
+    scored = [(*_score(c, m, ctx, others), c) for c in _eligible(m)]
+    scored.sort(key=lambda t: (-t[0], -t[2].population, t[2].id))
+    return [(s, c, why) for s, why, c in scored]
+
+
+def _final_place(m: Mention, c: Candidate, text: str, gaz: Gazetteer) -> tuple[Place, str]:
+    """The Place and Toponym kind for a chosen candidate, given the mention's role."""
+    phrase = " ".join(text[m.span_start:m.span_end].split())
+    if m.role == "region":
+        if c.kind == "admin1":
+            return c.place.model_copy(update={"name": phrase}), "admin1"
+        if c.admin1:
+            place = gaz.admin1_place(c.admin1, name=phrase)
+            if place is not None:
+                return place, "admin1"
+    if c.kind == "country":
+        return c.place, "country"
+    if c.kind == "admin1":
+        if m.role == "area":
+            return c.place.model_copy(update={"name": phrase, "geo_precision": 2}), "admin1"
+        return c.place, "admin1"
+    if m.role in ("area", "reference"):
+        name = phrase if m.role == "area" else c.place.name
+        return c.place.model_copy(update={"name": name, "geo_precision": 2}), "place"
+    return c.place, "place"
+
+
+def resolve_mentions(
+    text: str, rec: Recognition, gaz: Gazetteer, *, only: list[Mention] | None = None
+) -> list[Toponym]:
+    """Resolve mentions with the whole article as evidence.
+
+    Args:
+        text: the article text.
+        rec: every mention and demonym found in the article (the evidence).
+        gaz: the gazetteer.
+        only: resolve just these mentions (default: all of ``rec.mentions``); they may be
+            spans the recogniser did not find, e.g. gold spans in a benchmark.
+
+    Returns:
+        One Toponym per mention that has a candidate, in text order.
+    """
+    ctx = build_context(rec)
+    first = []
+    for m in rec.mentions:
+        ranked = _rank(m, ctx, None)
+        if ranked:
+            first.append((m, ranked[0][1]))
+    targets = rec.mentions if only is None else only
+    out: list[Toponym] = []
+    for m in targets:
+        ranked = _rank(m, ctx, first)
+        if not ranked:
+            continue
+        score, best, why = ranked[0]
+        runner = ranked[1] if len(ranked) > 1 else None
+        place, kind = _final_place(m, best, text, gaz)
+        total = sum(math.exp(s - score) for s, _, _ in ranked)
+        reason = "; ".join(why) or "population prior" if best.kind == "place" else (
+            "; ".join(why) or f"{best.kind} name")
+        if m.role == "reference":
+            reason = "distance reference point; " + reason
+        if "origin" in m.flags:
+            reason = "origin of the attack; " + reason
+        if runner is not None:
+            reason += f" (runner-up {runner[1].place.name}, {runner[1].place.admin1 or ''} " \
+                      f"{runner[1].place.country or ''}: {runner[0]:.1f} vs {score:.1f})"
+        out.append(
+            Toponym(
+                start=m.span_start,
+                end=m.span_end,
+                text=text[m.span_start:m.span_end],
+                place=place,
+                kind=kind,
+                score=round(1.0 / total, 4),
+                runner_up=runner[1].place if runner else None,
+                reason=reason,
+            )
+        )
+    return out
