@@ -39,17 +39,32 @@ TEXT_A = (
 TEXT_B = "A blast at a Russian base in Melitopol killed three officers, Ukraine's intelligence agency said."
 NON_EVENT_A = "partisan attacks are increasing across occupied areas"
 MELITOPOL = {
-    "name": "Melitopol", "admin1": "Zaporizhzhia", "country": "Ukraine", "iso3": "UKR",
-    "lat": 46.84891, "lon": 35.36533, "geo_precision": 1,
+    "name": "Melitopol",
+    "admin1": "Zaporizhzhia",
+    "country": "Ukraine",
+    "iso3": "UKR",
+    "lat": 46.84891,
+    "lon": 35.36533,
+    "geo_precision": 1,
 }
 YALTA = {
-    "name": "Yalta", "admin1": "Crimea", "country": "Ukraine", "iso3": "UKR",
-    "lat": 44.50013, "lon": 34.16148, "geo_precision": 1,
+    "name": "Yalta",
+    "admin1": "Crimea",
+    "country": "Ukraine",
+    "iso3": "UKR",
+    "lat": 44.50013,
+    "lon": 34.16148,
+    "geo_precision": 1,
 }
 # The other Yalta: a village on the Azov coast, Donetsk oblast, 365 km from Crimea's Yalta.
 YALTA_DONETSK = {
-    "name": "Yalta", "admin1": "Donetsk", "country": "Ukraine", "iso3": "UKR",
-    "lat": 46.9628, "lon": 37.2747, "geo_precision": 1,
+    "name": "Yalta",
+    "admin1": "Donetsk",
+    "country": "Ukraine",
+    "iso3": "UKR",
+    "lat": 46.9628,
+    "lon": 37.2747,
+    "geo_precision": 1,
 }
 
 
@@ -70,7 +85,9 @@ def _gold_event(incident: str, evidence: str, **fields: Any) -> dict[str, Any]:
         "persons": [],
         "fatalities": {"low": 3, "best": 3, "high": None},
         "injured": {"low": 0, "best": 0, "high": None},
-        "claims": [{"claimant": "Ukrainian military intelligence", "status": "claimed", "about": "strike"}],
+        "claims": [
+            {"claimant": "Ukrainian military intelligence", "status": "claimed", "about": "strike"}
+        ],
         "evidence": evidence,
     }
     event.update(fields)
@@ -86,7 +103,10 @@ def gold_line_a() -> dict[str, Any]:
         "title": "Melitopol",
         "text": TEXT_A,
         "events": [
-            _gold_event("melitopol-hq", "A bomb killed three Russian national guard officers at a headquarters in Melitopol"),
+            _gold_event(
+                "melitopol-hq",
+                "A bomb killed three Russian national guard officers at a headquarters in Melitopol",
+            ),
             _gold_event(
                 "tsarov-yalta",
                 "Oleh Tsarov was reportedly shot in Yalta",
@@ -116,7 +136,11 @@ def gold_line_b() -> dict[str, Any]:
         "published": "2023-11-14",
         "title": "Melitopol blast",
         "text": TEXT_B,
-        "events": [_gold_event("melitopol-hq", "A blast at a Russian base in Melitopol killed three officers")],
+        "events": [
+            _gold_event(
+                "melitopol-hq", "A blast at a Russian base in Melitopol killed three officers"
+            )
+        ],
         "non_events": [],
     }
 
@@ -171,9 +195,18 @@ def to_event(
         actor1=Actor(name=g["actor1"], side=g["actor1_side"]),
         actor2=Actor(name=g["actor2"], side=g["actor2_side"]),
         fatalities=Count(**g["fatalities"]),
-        claims=[Claim(claimant=c["claimant"], status=c["status"], about=c["about"]) for c in g["claims"]],
-        evidence={"event": Evidence(doc_id=content_id(texts[0]), start=start, end=start + len(ev_text), text=ev_text)},
-        sources=[Source(doc_id=content_id(t), source="wire", published=dt.date(2023, 11, 14)) for t in texts],
+        claims=[
+            Claim(claimant=c["claimant"], status=c["status"], about=c["about"]) for c in g["claims"]
+        ],
+        evidence={
+            "event": Evidence(
+                doc_id=content_id(texts[0]), start=start, end=start + len(ev_text), text=ev_text
+            )
+        },
+        sources=[
+            Source(doc_id=content_id(t), source="wire", published=dt.date(2023, 11, 14))
+            for t in texts
+        ],
     )
 
 
@@ -187,7 +220,10 @@ def make_event() -> Callable[..., Event]:
 def gold_file(tmp_path: Path) -> Path:
     """Articles A and B written as a gold JSON Lines file."""
     path = tmp_path / "gold.jsonl"
-    path.write_text("\n".join(json.dumps(line) for line in (gold_line_a(), gold_line_b())) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps(line) for line in (gold_line_a(), gold_line_b())) + "\n",
+        encoding="utf-8",
+    )
     return path
 
 

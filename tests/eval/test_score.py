@@ -102,7 +102,9 @@ def test_score_one_invented_event(gold_lines, make_event, article_a, article_b):
 
 def test_score_false_positive_outside_non_events_is_not_invented(gold_lines, make_event, article_a):
     a, _ = gold_lines
-    extra = make_event(a["events"][1], "ev-extra", [article_a.text], date_start="2023-11-01", date_end="2023-11-01")
+    extra = make_event(
+        a["events"][1], "ev-extra", [article_a.text], date_start="2023-11-01", date_end="2023-11-01"
+    )
     result = score([article_a], [extra])
     assert result.scores.invented_from_non_events == 0
     assert [fp.non_event for fp in result.false_positives] == [None]
@@ -112,7 +114,9 @@ def test_score_date_one_week_off_still_overlapping(gold_lines, make_event, artic
     a, _ = gold_lines
     melitopol, tsarov = a["events"]
     predictions = [
-        make_event(melitopol, "m", [article_a.text], date_start="2023-11-13", date_end="2023-11-20"),
+        make_event(
+            melitopol, "m", [article_a.text], date_start="2023-11-13", date_end="2023-11-20"
+        ),
         make_event(tsarov, "t", [article_a.text]),
     ]
     s = score([article_a], predictions).scores
@@ -126,7 +130,14 @@ def test_score_day_date_one_week_off_does_not_match(gold_lines, make_event, arti
     a, _ = gold_lines
     melitopol, tsarov = a["events"]
     predictions = [
-        make_event(melitopol, "m", [article_a.text], date_start="2023-10-30", date_end="2023-10-30", date_precision="day"),
+        make_event(
+            melitopol,
+            "m",
+            [article_a.text],
+            date_start="2023-10-30",
+            date_end="2023-10-30",
+            date_precision="day",
+        ),
         make_event(tsarov, "t", [article_a.text]),
     ]
     result = score([article_a], predictions)
@@ -140,8 +151,13 @@ def test_score_wrong_yalta(gold_lines, make_event, article_a):
     a, _ = gold_lines
     melitopol, tsarov = a["events"]
     wrong = {
-        "name": "Yalta", "admin1": "Donetsk", "country": "Ukraine", "iso3": "UKR",
-        "lat": 46.9628, "lon": 37.2747, "geo_precision": 1,
+        "name": "Yalta",
+        "admin1": "Donetsk",
+        "country": "Ukraine",
+        "iso3": "UKR",
+        "lat": 46.9628,
+        "lon": 37.2747,
+        "geo_precision": 1,
     }
     predictions = [
         make_event(melitopol, "m", [article_a.text]),
@@ -149,7 +165,12 @@ def test_score_wrong_yalta(gold_lines, make_event, article_a):
     ]
     result = score([article_a], predictions)
     s = result.scores
-    assert (s.n_pred, s.detection.precision, s.detection.recall, s.detection.f1) == (2, 0.5, 0.5, 0.5)
+    assert (s.n_pred, s.detection.precision, s.detection.recall, s.detection.f1) == (
+        2,
+        0.5,
+        0.5,
+        0.5,
+    )
     assert s.invented_from_non_events == 0
     assert (s.admin1_acc, s.km_median, s.km_p90) == (1.0, 0.0, 0.0)
     assert [m.gold.group for m in result.misses] == ["tsarov-yalta"]
@@ -159,7 +180,12 @@ def test_score_wrong_yalta(gold_lines, make_event, article_a):
 def test_score_region_level_prediction_matches_on_admin1(gold_lines, make_event, article_a):
     a, _ = gold_lines
     tsarov = a["events"][1]
-    crimea = {"name": "Crimea", "admin1": "Avtonomna Respublika Krym", "country": "Ukraine", "geo_precision": 3}
+    crimea = {
+        "name": "Crimea",
+        "admin1": "Avtonomna Respublika Krym",
+        "country": "Ukraine",
+        "geo_precision": 3,
+    }
     s = score([article_a], [make_event(tsarov, "t", [article_a.text], location=crimea)]).scores
     assert (s.detection.precision, s.detection.recall) == (1.0, 0.5)
     assert (s.admin1_acc, s.km_median) == (1.0, None)
@@ -229,7 +255,11 @@ def test_score_fields_on_matched_pairs(gold_lines, make_event, article_a):
     # actor1_side "ukraine" == "Ukraine" (case), actor2_side wrong, Tsarov's null == null.
     assert s.actor_side_acc == 3 / 4
     assert [(e.field, e.gold, e.predicted) for e in result.field_errors] == [
-        ("type", "Explosions/Remote violence / Remote explosive/landmine/IED", "Explosions/Remote violence / Air/drone strike"),
+        (
+            "type",
+            "Explosions/Remote violence / Remote explosive/landmine/IED",
+            "Explosions/Remote violence / Air/drone strike",
+        ),
         ("fatalities.best", "3", "4"),
         ("claims", "claimed", "reported"),
         ("actor2_side", "Russia", "Ukraine"),
@@ -247,6 +277,10 @@ def test_score_prediction_found_by_gold_doc_id_in_external_id(gold_lines, make_e
     a, _ = gold_lines
     event = make_event(a["events"][0], "m", [article_a.text])
     event = event.model_copy(
-        update={"sources": [event.sources[0].model_copy(update={"doc_id": "other-hash", "external_id": "t-a"})]}
+        update={
+            "sources": [
+                event.sources[0].model_copy(update={"doc_id": "other-hash", "external_id": "t-a"})
+            ]
+        }
     )
     assert score([article_a], [event]).scores.detection.recall == 0.5
