@@ -19,13 +19,27 @@ from sitrep.store import Store, open_store
 PG_ENV = "SITREP_TEST_PG_URL"
 
 
+def shared_dir() -> Path | None:
+    """The shared data folder: ``$SITREP_SHARED_DIR``, else ``../shared`` next to the repo,
+    else ``/work/shared`` (where a clean CI clone elsewhere still finds it)."""
+    candidates = [
+        os.environ.get("SITREP_SHARED_DIR"),
+        Path(__file__).parents[1].parent / "shared",
+        "/work/shared",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "seed").is_dir():
+            return Path(candidate)
+    return None
+
+
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     """The shared seed folder (``../shared/seed`` next to the repo)."""
-    path = Path(__file__).parents[1].parent / "shared" / "seed"
-    if not path.is_dir():
-        pytest.skip(f"shared seed data not found at {path}")
-    return path
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("shared seed data not found (set SITREP_SHARED_DIR)")
+    return shared / "seed"
 
 
 @pytest.fixture
