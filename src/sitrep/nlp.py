@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 
     from sitrep.geo.gazetteer import Gazetteer
 
-# Components the extraction rules read; the rest of the small model is not run.
-_EXCLUDE = ["lemmatizer"]
+# Components left out of the small model (the claim rules read lemmas, so none for now).
+_EXCLUDE: list[str] = []
 _PLACE_FIX = "sitrep_place_entities"
 
 

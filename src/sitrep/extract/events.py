@@ -23,7 +23,15 @@ from sitrep import geo
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import claims as claims_mod
 from sitrep.extract.counts import Figure, combine, find_figures
-from sitrep.extract.lexicon import ANAPHORA, BACKGROUND, GENERIC, IRREALIS, SEPARATE, TRIGGER
+from sitrep.extract.lexicon import (
+    ANAPHORA,
+    BACKGROUND,
+    CASUALTY_ONLY,
+    GENERIC,
+    IRREALIS,
+    SEPARATE,
+    TRIGGER,
+)
 from sitrep.extract.sentences import Sentence
 from sitrep.extract.types import PLOVER, classify
 from sitrep.model import (
@@ -43,6 +51,9 @@ from sitrep.model import (
 BACKGROUND_DAYS = 365
 _CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+")
 _PAST = {"VBD", "VBN"}
+_WEAPON = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|strikes?|artillery|warplanes|aircraft|jets)\b", re.I
+)
 _SHOT_NO_OUTCOME = re.compile(
     r"\b(?:was|were)\s+(?:reportedly\s+)?(?:shot|stabbed|wounded|injured)\b", re.I
 )
@@ -108,14 +119,18 @@ def extract_events(
             continue
         for clause in _clauses(sentence):
             verdict = _verdict(clause, doc, article, date_mentions)
-            if verdict == "anaphoric" and current is None:
+            if verdict in {"anaphoric", "casualties"} and current is None:
                 # a lede often opens with a definite reference: "The attack on ... was confirmed"
                 verdict = "incident"
+            elif verdict == "casualties":
+                # "61 people were wounded": a new incident only when it names a place of its own
+                own = geo.event_place(article.text, toponyms, clause.start, clause.end)
+                verdict = "incident" if own is not None and own.kind == "place" else "supporting"
             if verdict == "incident":
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
-            elif verdict in {"supporting", "anaphoric"} and current is not None:
+            elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
                 current.extra.append(clause)
-    events = [_build(d, article, parsed, toponyms) for d in drafts]
+    events = [_build(d, article, parsed, toponyms) for d in _fold_drafts(drafts)]
     return [e for e in events if e is not None]
 
 
@@ -151,6 +166,8 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         return "none"
     if ANAPHORA.search(text[: triggers[0].end() + 1]) and not SEPARATE.search(text):
         return "anaphoric"
+    if all(CASUALTY_ONLY.match(m.group()) for m in triggers):
+        return "casualties"
     return "incident"
 
 
@@ -222,22 +239,52 @@ def _is_new(
     if SEPARATE.search(clause.text):
         return True
     if (
-        toponym is not None
-        and current.toponym is not None
-        and not _same_area(toponym, current.toponym)
-    ):
-        return True
-    if (
-        mention is not None
-        and current.date_mention is not None
-        and not _overlap(interval, current.date)
-    ):
-        return True
-    return (
         perpetrator is not None
         and current.perpetrator is not None
         and perpetrator.actor.side != current.perpetrator.actor.side
+    ):
+        return True
+    if toponym is None:
+        # a clause naming no place of its own goes on telling the current incident
+        return False
+    if current.toponym is not None and not _same_area(toponym, current.toponym):
+        return True
+    return (
+        mention is not None
+        and current.date_mention is not None
+        and not _overlap(interval, current.date)
     )
+
+
+def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Fold drafts that tell one incident twice: same place, overlapping dates, same kind of act."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = next((k for k in kept if _same_incident(k, draft)), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.extra.extend(draft.clauses + draft.extra)
+        if twin.date_mention is None and draft.date_mention is not None:
+            twin.date, twin.date_mention = draft.date, draft.date_mention
+    return kept
+
+
+def _same_incident(a: Draft, b: Draft) -> bool:
+    if a.toponym is None or b.toponym is None or not _same_area(a.toponym, b.toponym):
+        return False
+    if SEPARATE.search(b.clauses[0].text) or not _overlap(a.date, b.date):
+        return False
+    if a.perpetrator and b.perpetrator and a.perpetrator.actor.side != b.perpetrator.actor.side:
+        return False
+    type_a = classify(a.clauses[0].text, "")
+    type_b = classify(b.clauses[0].text, "")
+    if "Arrests" in {type_a.sub_event_type, type_b.sub_event_type}:
+        return type_a.sub_event_type == type_b.sub_event_type
+    return type_a.event_type == type_b.event_type or "Strategic developments" in {
+        type_a.event_type,
+        type_b.event_type,
+    }
 
 
 def _same_area(a: Toponym, b: Toponym) -> bool:
@@ -282,7 +329,14 @@ def _perpetrator(clause: Clause, country: str | None) -> actors_mod.ActorMention
         if after_by and after_by[0].start - (clause.start + by.end()) < 25:
             return after_by[0]
     before = [m for m in found if m.start < trigger_at and m.actor.kind not in {"civilians"}]
-    return before[0] if before else None
+    if before:
+        return before[0]
+    # "the death toll from last week's Russian missile strike": the weapon names its owner
+    for mention in found:
+        words = clause.text[mention.start - clause.start : mention.end - clause.start]
+        if _WEAPON.search(words):
+            return mention
+    return None
 
 
 def _build(

@@ -104,8 +104,7 @@ GENERIC = re.compile(
         r"intensif(?:ied|y|ying)",
         r"step(?:s|ped)? up",
         r"ever since",
-        r"since the (?:start|beginning|outbreak|war|conflict|invasion|coup)",
-        r"since (?:late |early |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})",
+        r"(?:have|has) been (?:killed|wounded|injured|displaced|detained)[^.;]{0,40}\bsince\b",
         r"throughout the",
         r"often",
         r"every (?:day|week|night)",
@@ -263,6 +262,12 @@ BACKGROUND = re.compile(
         r"the first since",
     )
     + r"\b",
+    re.IGNORECASE,
+)
+
+# Triggers that only count victims: alone they add to an incident, they do not open one.
+CASUALTY_ONLY = re.compile(
+    r"^(?:kill(?:ed|ing|s)?|died|dead|death toll|wound(?:ed|ing)|injur(?:ed|ing|ies))$",
     re.IGNORECASE,
 )
 

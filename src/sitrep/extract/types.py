@@ -47,7 +47,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 CROWD = _rx(
-    r"protest\w*|demonstrat\w+|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
+    r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
     r"unrest|gathered outside|agitators"
 )
 RIOT_ACTS = _rx(
@@ -122,7 +122,8 @@ def classify(clause: str, context: str, perpetrator_kind: str | None = None) -> 
     Returns:
         The decision; ``cue`` is the match in ``clause`` (or ``context``) that decided it.
     """
-    for text in (clause, f"{clause} {context}"):
+    clause = _without_background(clause)
+    for text in (clause, f"{clause} {_without_background(context)}"):
         decision = _classify_text(text, perpetrator_kind)
         if decision is not None:
             return decision
@@ -161,6 +162,18 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
     if crowd:
         return TypeDecision("Protests", "Peaceful protest", crowd)
     return None
+
+
+_BACKGROUND_PHRASE = re.compile(
+    r"\b(?:since|ever since|after|before)\b(?=[^,.;]{0,80}\b(?:recaptur|retook|retaken|captur|seiz|invasion|"
+    r"war|coup|began|started|erupted))[^,.;]*",
+    re.IGNORECASE,
+)
+
+
+def _without_background(text: str) -> str:
+    """Drop "since Ukrainian forces recaptured the city" phrases: history, not this incident."""
+    return _BACKGROUND_PHRASE.sub(" ", text)
 
 
 def _crowd_type(text: str) -> TypeDecision | None:
