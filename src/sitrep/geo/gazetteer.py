@@ -23,10 +23,16 @@ from sitrep.model import Place
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Candidate", "Gazetteer", "haversine_km", "name_key"]
+__all__ = ["STOPLIST", "Candidate", "Gazetteer", "haversine_km", "name_key", "words"]
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for word lists in code)."""
+    return frozenset(text.split())
+
 
 # Common words and news vocabulary that are also the name of some populated place.
-STOPLIST: frozenset[str] = frozenset(
+STOPLIST: frozenset[str] = words(
     """
     a an the of in on at to from by for with and or but as is was be are were it its he she
     they we you i this that these those there here then than when where which who what why
@@ -45,7 +51,7 @@ STOPLIST: frozenset[str] = frozenset(
     good best great big little long high grand fort mount lake river bay beach island
     white black red green blue golden silver
     sea ocean gulf river lake valley war peace
-    """.split()
+    """
 )
 
 
@@ -78,7 +84,7 @@ class Candidate:
         if self.kind == "country":
             return max(7.0, math.log10(self.population + 10) + 0.5)
         if self.kind == "admin1":
-            return math.log10(self.population + 10) - 0.5
+            return math.log10(self.population + 10) - 1.0
         return math.log10(self.population + 10)
 
 
@@ -119,9 +125,14 @@ class Gazetteer:
                 "SELECT code, name, iso, lat, lon FROM admin1"
             )
         }
-        self.admin1_centre: dict[str, tuple[float | None, float | None]] = {
-            code: (lat, lon) for code, lat, lon in db.execute("SELECT code, clat, clon FROM admin1")
-        }
+        self._admin1_gid: dict[str, int | None] = {}
+        self._centres: dict[int, tuple[float | None, float | None]] = {}
+        for code, gid, clat, clon in db.execute("SELECT code, geonameid, clat, clon FROM admin1"):
+            self._admin1_gid[code] = gid
+            if gid:
+                self._centres[gid] = (clat, clon)
+        for gid, clat, clon in db.execute("SELECT geonameid, clat, clon FROM country"):
+            self._centres[gid] = (clat, clon)
         self._coords: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._candidates = functools.lru_cache(maxsize=65536)(self._candidates_uncached)
         self._known = functools.lru_cache(maxsize=262144)(self._known_uncached)
@@ -213,8 +224,18 @@ class Gazetteer:
         cname, iso3, _, _ = self.countries.get(cc, (None, None, None, None))
         return Place(
             name=name or aname, admin1=aname, country=cname, iso3=iso3, lat=lat, lon=lon,
-            geo_precision=3,
+            geo_precision=3, geonameid=self._admin1_gid.get(code),
         )
+
+    def centre(self, place: Place) -> tuple[float | None, float | None]:
+        """The centre of a region or country place (its towns' middle), else its own point.
+
+        Regions are coded at their capital (ACLED); gold sets that code them at GeoNames'
+        centroid are compared against this point instead.
+        """
+        if place.geonameid in self._centres:
+            return self._centres[place.geonameid]
+        return place.lat, place.lon
 
     def _load_coords(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Ids and radian coordinates of every populated place, for :meth:`reverse`."""

@@ -13,20 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.geo.gazetteer import STOPLIST, Candidate, Gazetteer, name_key
+from sitrep.geo.gazetteer import STOPLIST, Candidate, Gazetteer, name_key, words
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*", re.UNICODE)
-_CONNECTORS = frozenset(
+_CONNECTORS = words(
     "de del della di da do dos das du des la le les el al ad ar as an ash at az of on upon "
-    "sur am im en y e and".split()
+    "sur am im en y e and"
 )
 # Words that end an organisation or outlet named after a place ("Kyiv Independent").
-_ORG_HEADS = frozenset(
+_ORG_HEADS = words(
     "times post independent journal herald tribune news gazette telegraph guardian review "
     "press daily chronicle observer standard examiner inquirer courier university college "
     "institute academy school hospital airlines airways bank company corporation corp inc "
     "ltd group fc club united city's stadium council committee party front brigade battalion "
-    "regiment division army police tv radio agency".split()
+    "regiment division army police tv radio agency"
 )
 # Words after a name that make it a physical feature, not the settlement ("Niger river").
 _FEATURE_AFTER = re.compile(
@@ -37,11 +37,11 @@ _FEATURE_OF_BEFORE = re.compile(r"\b(Sea|Gulf|Bay|Straits?|Ocean|Lake|Cape|Isle|
 _CAP_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]* (of|for) (the )?$")
 BIG_PLACE = 100_000
 # Tokens before a name that make it part of a person's name or title.
-_TITLES = frozenset(
+_TITLES = words(
     "mr mrs ms miss dr sir lord lady saint st president minister general gen col colonel "
     "captain capt lt lieutenant sgt sergeant governor gov senator sen rep judge pope prince "
     "princess king queen sheikh imam bishop father brother sister uncle aunt mayor chief "
-    "commander spokesman spokeswoman".split()
+    "commander spokesman spokeswoman"
 )
 _REGION_WORDS = r"region|oblast|province|state|governorate|krai|kray|prefecture|department"
 _AREA_WORDS = (
@@ -51,7 +51,7 @@ _AREA_WORDS = (
 _REGION_AFTER = re.compile(rf"^[ \t]+({_REGION_WORDS})\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(rf"^[ \t]+({_AREA_WORDS})\b", re.IGNORECASE)
 _AREA_BEFORE = re.compile(
-    r"\b(near|nearby|outside|outskirts of|vicinity of|area of|areas of|around|suburbs? of|"
+    r"\b(near|outside|outskirts of|vicinity of|area of|areas of|around|suburbs? of|"
     r"close to|environs of|district of)\s+(the\s+)?$",
     re.IGNORECASE,
 )
@@ -70,21 +70,41 @@ _ORIGIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-DEMONYMS: dict[str, str] = {
-    # demonym or adjective -> ISO alpha-2, or a GeoNames admin1 code
-    "ukrainian": "UA", "ukrainians": "UA", "russian": "RU", "russians": "RU",
-    "crimean": "UA.11", "sudanese": "SD", "nigerian": "NG", "nigerians": "NG",
-    "malian": "ML", "burmese": "MM", "myanmar's": "MM", "peruvian": "PE", "french": "FR",
-    "georgian": "GE", "irish": "IE", "syrian": "SY", "lebanese": "LB", "libyan": "LY",
-    "israeli": "IL", "palestinian": "PS", "iraqi": "IQ", "iranian": "IR", "afghan": "AF",
-    "pakistani": "PK", "indian": "IN", "chinese": "CN", "american": "US", "british": "GB",
-    "turkish": "TR", "somali": "SO", "ethiopian": "ET", "yemeni": "YE", "saudi": "SA",
-    "egyptian": "EG", "belarusian": "BY", "polish": "PL", "german": "DE", "chadian": "TD",
-    "burkinabe": "BF", "nigerien": "NE", "cameroonian": "CM", "congolese": "CD",
-    "kenyan": "KE", "mozambican": "MZ", "colombian": "CO", "mexican": "MX",
-    "venezuelan": "VE", "haitian": "HT", "armenian": "AM", "azerbaijani": "AZ",
-    "moldovan": "MD", "kharkiv's": "UA.07", "darfuri": "SD",
+_DEMONYM_LIST = """
+UA ukrainian|RU russian|UA.11 crimean|SD sudanese|NG nigerian|ML malian|MM burmese|
+PE peruvian|FR french|GE georgian|IE irish|SY syrian|LB lebanese|LY libyan|IL israeli|
+PS palestinian|IQ iraqi|IR iranian|AF afghan|PK pakistani|IN indian|CN chinese|US american|
+GB british|TR turkish|SO somali|ET ethiopian|YE yemeni|SA saudi|EG egyptian|BY belarusian|
+PL polish|DE german|TD chadian|BF burkinabe|NE nigerien|CM cameroonian|CD congolese|
+KE kenyan|MZ mozambican|CO colombian|MX mexican|VE venezuelan|HT haitian|AM armenian|
+AZ azerbaijani|MD moldovan|CA canadian|ES spanish|IT italian|PT portuguese|NL dutch|
+BE belgian|CH swiss|AT austrian|SE swedish|NO norwegian|DK danish|FI finnish|GR greek|
+CY cypriot|RO romanian|BG bulgarian|HU hungarian|CZ czech|SK slovak|RS serbian|HR croatian|
+BA bosnian|AL albanian|XK kosovar|LT lithuanian|LV latvian|EE estonian|JO jordanian|
+KW kuwaiti|QA qatari|AE emirati|OM omani|BH bahraini|TN tunisian|DZ algerian|MA moroccan|
+SS south sudanese|ER eritrean|DJ djiboutian|UG ugandan|RW rwandan|BI burundian|TZ tanzanian|
+ZA south african|ZW zimbabwean|ZM zambian|AO angolan|GH ghanaian|SN senegalese|GN guinean|
+CI ivorian|LR liberian|SL sierra leonean|CF central african|BD bangladeshi|LK sri lankan|
+NP nepali|TH thai|VN vietnamese|KH cambodian|LA laotian|MY malaysian|ID indonesian|
+PH filipino|JP japanese|KR south korean|KP north korean|TW taiwanese|MN mongolian|
+KZ kazakh|UZ uzbek|TJ tajik|KG kyrgyz|TM turkmen|AU australian|NZ new zealander|
+BR brazilian|AR argentine|AR argentinian|CL chilean|BO bolivian|EC ecuadorian|PY paraguayan|
+UY uruguayan|CU cuban|NI nicaraguan|HN honduran|SV salvadoran|GT guatemalan|
+PA panamanian|DO dominican|JM jamaican|GB english|GB scottish|GB welsh|MM myanmar's
+"""
+DEMONYMS: dict[str, str] = {}
+for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
+    _code, _, _word = _item.strip().partition(" ")
+    DEMONYMS[_word] = _code
+    if not _word.endswith(("s", "sh", "ch", "ese", "i", "'s")):
+        DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians"
+# Abbreviations of countries; other all-capital short words are skipped (codes, acronyms).
+_ABBREVIATIONS = {
+    "u s": "US", "us": "US", "usa": "US", "u s a": "US", "uk": "GB", "u k": "GB",
+    "uae": "AE", "u a e": "AE", "drc": "CD", "car": "CF",
 }
+_ABBREV = re.compile(r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
+                     r"|\b(U\.S|U\.K)\.?(?=\W)")
 
 
 @dataclass
@@ -176,10 +196,24 @@ def recognise(
             i += 1
             continue
         lw = w.lower()
-        if lw in DEMONYMS or (lw + "s") in DEMONYMS and lw.endswith("n"):
-            demonyms.append((toks[i][0], DEMONYMS.get(lw) or DEMONYMS[lw + "s"]))
+        if lw in DEMONYMS:
+            demonyms.append((toks[i][0], DEMONYMS[lw]))
             i += 1
             continue
+        if w.isupper() and len(w) <= 4 or (len(w) == 1 and text[toks[i][1]:toks[i][1] + 1] == "."):
+            ab = _ABBREV.match(text, toks[i][0])
+            if ab:
+                cc = _ABBREVIATIONS[name_key(ab.group())]
+                cands = tuple(c for c in gaz.candidates(gaz.countries[cc][0])
+                              if c.kind == "country" and c.cc == cc)
+                s, e = ab.span()
+                mentions.append(Mention(s, e, text[s:e], cands, s, e))
+                while i < n and toks[i][0] < e:
+                    i += 1
+                continue
+            if w.isupper():
+                i += 1
+                continue
         found = None
         # Longest n-gram first; tokens must be separated by plain spaces only.
         j_max = i
@@ -214,9 +248,9 @@ def recognise(
     return Recognition(mentions, demonyms)
 
 
-_REGION_NOUNS = frozenset(
+_REGION_NOUNS = words(
     "region oblast province state governorate krai kray prefecture department district raion "
-    "rayon area township county municipality lga local".split()
+    "rayon area township county municipality lga local"
 )
 
 
@@ -260,7 +294,7 @@ def _rejected(
         # "Oleh Tsarov", "Study of War": a small place's name inside a longer proper name.
         if not big and nxt < len(toks) and text[e:toks[nxt][0]] == " " and _is_cap(words[nxt]):
             nk = name_key(words[nxt])
-            if nk not in _REGION_NOUNS and nk not in _ORG_HEADS and not gaz.has_key(nk):
+            if nk not in _REGION_NOUNS and nk not in _ORG_HEADS and nk not in STOPLIST:
                 return True
         if not big and _CAP_OF_BEFORE.search(text[max(0, s - 40):s]):
             return True
@@ -275,6 +309,11 @@ def _rejected(
 
 def _apply_context(text: str, m: Mention) -> None:
     """Set the mention's role from the words around it (region, area, reference, origin)."""
+    last = m.text.rsplit(" ", 1)[-1].lower() if " " in m.text else ""
+    if last in _REGION_NOUNS:
+        # The name index holds "Kaduna State", "Kharkiv Oblast" as names themselves.
+        m.role = "area" if re.fullmatch(_AREA_WORDS, last) else "region"
+        return
     after = text[m.end:m.end + 40]
     before = text[max(0, m.start - 80):m.start]
     region = _REGION_AFTER.match(after)

@@ -2,7 +2,7 @@
 
 Each candidate is scored as::
 
-    prior (town log10(population); region log10(its towns' population) - 0.5;
+    prior (town log10(population); region log10(its towns' population) - 1;
            country max(7, log10(population) + 0.5))
     + country evidence   up to 3.0: share of the article's country mentions (names,
                           demonyms, regions) that name the candidate's country

@@ -1,0 +1,181 @@
+"""Benchmark the geo stage on external toponym gold and on dev event locations.
+
+Usage: .venv/bin/python bench/geo_toponyms.py [--shared /work/shared] [--sets gwn,lgl,...]
+
+Oracle spans: each gold span is resolved with the article's own recognised toponyms and
+demonyms as context (``resolve_mentions(..., only=gold mentions)``).  Recall is the
+share of gold spans that ``geoparse`` finds (overlapping span).  Spans whose name is
+not in the gazetteer count as misses at 20,038 km (half the circumference).
+Gold is read from ``shared/`` at run time and never copied.  Prints markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import time
+from pathlib import Path
+
+from sitrep.geo import event_place, geoparse
+from sitrep.geo.gazetteer import Gazetteer, haversine_km, name_key
+from sitrep.geo.recognise import Mention, _apply_context, recognise
+from sitrep.geo.resolve import resolve_mentions
+
+MISS_KM = 20038.0
+SETS = {
+    "geowebnews": "external/geowebnews/geowebnews.jsonl",
+    "lgl": "external/lgl/lgl-sample300.jsonl",
+    "tr-news": "external/tr-news/tr-news.jsonl",
+    "geovirus": "external/geovirus/geovirus.jsonl",
+}
+# GeoWebNews types that name where something is (README: "where did it happen" subset).
+GWN_TYPES = {"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal"}
+
+
+def _gold_spans(doc: dict, name: str) -> list[dict]:
+    """Gold toponyms with coordinates and a verified span."""
+    out = []
+    for t in doc.get("toponyms", []):
+        if t.get("lat") is None or not t.get("offset_ok", True):
+            continue
+        if name == "geowebnews" and t.get("gwn_type") not in GWN_TYPES:
+            continue
+        out.append(t)
+    return out
+
+
+def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
+    """Score oracle-span resolution and recogniser recall on one toponym set."""
+    errors: list[float] = []
+    id_hits = id_total = found = total = 0
+    resolve_time = 0.0
+    parse_time = 0.0
+    for line in path.open(encoding="utf-8"):
+        doc = json.loads(line)
+        text = doc["text"]
+        gold = _gold_spans(doc, name)
+        if not gold:
+            continue
+        t0 = time.perf_counter()
+        rec = recognise(text, gaz)
+        mentions = []
+        for g in gold:
+            m = Mention(g["start"], g["end"], text[g["start"]:g["end"]],
+                        gaz.candidates(text[g["start"]:g["end"]]), g["start"], g["end"])
+            _apply_context(text, m)
+            mentions.append(m)
+
+        resolved = {(t.start, t.end): t for t in resolve_mentions(text, rec, gaz, only=mentions)}
+        t2 = time.perf_counter()
+        toponyms = geoparse(text, gaz)
+        t3 = time.perf_counter()
+        resolve_time += t2 - t0  # context recognition + candidate lookup + scoring
+        parse_time += t3 - t2
+        spans = [(t.start, t.end) for t in toponyms]
+        for g, m in zip(gold, mentions, strict=True):
+            total += 1
+            if any(s < g["end"] and g["start"] < e for s, e in spans):
+                found += 1
+            t = resolved.get((m.span_start, m.span_end))
+            p = t.place if t else None
+            lat, lon = (p.lat, p.lon) if p else (None, None)
+            if t is not None and t.kind == "admin1" and p.geo_precision == 3:
+                # The pipeline codes a region at its capital (ACLED); the gold at GeoNames'
+                # centre of the region, so the region's centre is compared.
+                lat, lon = gaz.centre(p)
+            if lat is None:
+                errors.append(MISS_KM)
+            else:
+                errors.append(haversine_km(g["lat"], g["lon"], lat, lon))
+            if g.get("geonameid"):
+                id_total += 1
+                id_hits += int(p is not None and p.geonameid == int(g["geonameid"]))
+    errors.sort()
+    n = len(errors)
+    return {
+        "set": name,
+        "spans": n,
+        "acc161": sum(e <= 161 for e in errors) / n,
+        "median": statistics.median(errors),
+        "p90": errors[min(n - 1, int(0.9 * n))],
+        "exact": id_hits / id_total if id_total else None,
+        "id_spans": id_total,
+        "recall": found / total,
+        "per_s": n / resolve_time if resolve_time else 0.0,
+        "chars_s": parse_time,
+    }
+
+
+def dev_locations(gaz: Gazetteer, path: Path) -> dict:
+    """For each dev gold event location: is a toponym of that name found and resolved?"""
+    found = ok = total = ev_ok = 0
+    misses: list[str] = []
+    for line in path.open(encoding="utf-8"):
+        doc = json.loads(line)
+        text = doc["text"]
+        toponyms = geoparse(text, gaz)
+        for ev in doc["events"]:
+            loc = ev["location"]
+            total += 1
+            gkey = name_key(loc["name"])
+            named = [
+                t for t in toponyms
+                if name_key(t.text) and (gkey.startswith(name_key(t.text))
+                                         or name_key(t.text).startswith(gkey))
+            ]
+            if named:
+                found += 1
+            good = [
+                t for t in named
+                if t.place.lat is not None
+                and haversine_km(loc["lat"], loc["lon"], t.place.lat, t.place.lon) <= 50
+                and t.place.admin1 == loc["admin1"]
+            ]
+            if good:
+                ok += 1
+            else:
+                got = named[0].place if named else None
+                misses.append(f"{doc['doc_id']} {loc['name']} -> "
+                              f"{(got.name, got.admin1) if got else 'not found'}")
+            start = text.find(ev["evidence"])
+            chosen = event_place(text, toponyms, start, start + len(ev["evidence"]))
+            if chosen is not None and chosen.place.lat is not None:
+                p = chosen.place
+                near = haversine_km(loc["lat"], loc["lon"], p.lat, p.lon) <= 50
+                region = 3 in (p.geo_precision, loc["geo_precision"]) and p.admin1 == loc["admin1"]
+                ev_ok += int(near or region)
+    return {"total": total, "found": found, "resolved": ok, "event_place": ev_ok,
+            "misses": misses}
+
+
+def main() -> None:
+    """Run the benchmark and print a markdown report."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default="/work/shared", type=Path)
+    ap.add_argument("--sets", default=",".join(SETS))
+    args = ap.parse_args()
+    gaz = Gazetteer.open_default()
+    rows = []
+    for name in args.sets.split(","):
+        rows.append(bench_set(gaz, args.shared / "eval" / SETS[name], name))
+    print(f"Run {dt.date.today().isoformat()}: `.venv/bin/python bench/geo_toponyms.py`\n")
+    print("| set | gold spans | recogniser recall | acc@161 km | median km | p90 km "
+          "| exact GeoNames id | resolutions/s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        exact = f"{r['exact']:.1%} (of {r['id_spans']})" if r["exact"] is not None else "n/a"
+        print(f"| {r['set']} | {r['spans']} | {r['recall']:.1%} | {r['acc161']:.1%} | "
+              f"{r['median']:.0f} | {r['p90']:.0f} | {exact} | {r['per_s']:,.0f} |")
+    dev = dev_locations(gaz, args.shared / "eval" / "dev.jsonl")
+    print(f"\nDev event locations ({dev['total']}): toponym of that name found "
+          f"{dev['found']}, resolved within 50 km and right admin1 {dev['resolved']}; "
+          f"event_place on the gold evidence span within 50 km (or same admin1 at "
+          f"precision 3) {dev['event_place']}.\n")
+    for m in dev["misses"]:
+        print(f"- {m}")
+
+
+if __name__ == "__main__":
+    main()

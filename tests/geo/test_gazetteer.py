@@ -1,0 +1,110 @@
+"""The compiled gazetteer: names, regions in common English, reverse geocoding."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from sitrep.geo.build import english_admin1_name, name_key
+from sitrep.geo.gazetteer import Gazetteer
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("UA.26", "Zaporizhzhia"), ("UA.11", "Crimea"), ("UA.20", "Sevastopol"),
+        ("UA.07", "Kharkiv"), ("UA.05", "Donetsk"), ("UA.14", "Luhansk"), ("UA.08", "Kherson"),
+        ("RU.09", "Belgorod"), ("RU.41", "Kursk"), ("SD.29", "Khartoum"), ("SD.38", "Gezira"),
+        ("SD.47", "West Darfur"), ("SD.55", "North Darfur"), ("SD.43", "Northern"),
+        ("NG.23", "Kaduna"), ("NG.56", "Nasarawa"), ("NG.49", "Plateau"), ("MM.11", "Shan"),
+        ("MM.04", "Kachin"), ("MM.10", "Sagaing"), ("GE.51", "Tbilisi"), ("PE.21", "Puno"),
+        ("FR.11", "Ile-de-France"), ("IE.L", "Leinster"), ("ML.08", "Timbuktu"),
+        ("LB.05", "Mount Lebanon"), ("LY.77", "Tripoli"), ("ZA.03", "Free State"),
+    ],
+)
+def test_gazetteer_admin1_common_english(gaz: Gazetteer, code: str, name: str) -> None:
+    assert gaz.admin1[code][0] == name
+
+
+def test_gazetteer_crimea_and_sevastopol_coded_ukraine(gaz: Gazetteer) -> None:
+    crimea = gaz.lookup("Crimea")[0]
+    sevastopol = [p for p in gaz.lookup("Sevastopol") if p.geo_precision == 1][0]
+    assert (crimea.country, crimea.iso3, crimea.geo_precision) == ("Ukraine", "UKR", 3)
+    assert (sevastopol.admin1, sevastopol.country, sevastopol.iso3) == (
+        "Sevastopol", "Ukraine", "UKR")
+
+
+def test_gazetteer_admin1_at_capital(gaz: Gazetteer) -> None:
+    nasarawa = [p for p in gaz.lookup("Nasarawa") if p.geo_precision == 3][0]
+    assert (nasarawa.lat, nasarawa.lon) == (8.4939, 8.51532)  # Lafia, the state capital
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [
+        ("Kiev", 703448), ("Kharkov", 706483), ("Zaporozhye", 687700), ("Artemivsk", 713174),
+        ("Bakhmut", 713174), ("Sievierodonetsk", 691999), ("Avdiivka", 713122),
+        ("Al-Fashir", 379555), ("El Fasher", 379555), ("Melitopol'", 701404),
+        ("El Geneina", 379303), ("Wad Madani", 364103), ("Omdurman", 365137),
+    ],
+)
+def test_gazetteer_lookup_old_and_transliterated_names(
+    gaz: Gazetteer, name: str, geonameid: int
+) -> None:
+    assert gaz.lookup(name)[0].geonameid == geonameid
+
+
+def test_gazetteer_lookup_lists_every_kind(gaz: Gazetteer) -> None:
+    kinds = [(p.name, p.geo_precision, p.country) for p in gaz.lookup("Georgia")]
+    assert kinds[:2] == [("Georgia", 3, "Georgia"), ("Georgia", 3, "United States")]
+
+
+def test_gazetteer_lookup_unknown_is_empty(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Xqzzyville") == []
+
+
+def test_gazetteer_country_iso3(gaz: Gazetteer) -> None:
+    assert gaz.countries["UA"][:2] == ("Ukraine", "UKR")
+    assert gaz.countries["SD"][:2] == ("Sudan", "SDN")
+
+
+def test_gazetteer_reverse_nearest_town(gaz: Gazetteer) -> None:
+    place = gaz.reverse(46.85, 35.37)
+    assert place is not None
+    assert (place.name, place.admin1, place.country, place.geonameid) == (
+        "Melitopol", "Zaporizhzhia", "Ukraine", 701404)
+
+
+def test_gazetteer_reverse_out_of_range_is_none(gaz: Gazetteer) -> None:
+    assert gaz.reverse(123.0, 0.0) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [("Melitopol", True), ("Kramatorsk", True), ("March", False), ("Police", False),
+     ("Victoria", False), ("Reuters", False), ("Xqzzyville", False)],
+)
+def test_gazetteer_is_place_name(gaz: Gazetteer, name: str, known: bool) -> None:
+    assert gaz.is_place_name(name) is known
+
+
+def test_gazetteer_names_are_folded_keys(gaz: Gazetteer) -> None:
+    db = sqlite3.connect(gaz.path)
+    keys = {k for (k,) in db.execute("SELECT key FROM name WHERE place = 701404")}
+    assert {"melitopol", "kiz jar"} <= keys
+    assert all(k == name_key(k) for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Melitopol'", "melitopol"), ("Île-de-France", "ile de france"),
+     ("Мелітополь", "melitopol"), ("Al-Fashir", "al fashir")],
+)
+def test_build_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_build_english_admin1_russian_stem() -> None:
+    assert english_admin1_name("RU.41", "Kurskaya oblast'", ["Kursk vilayəti"], {"kursk"}) == "Kursk"
+    assert english_admin1_name("RU.42", "Leningradskaya oblast'", [], set()) == "Leningrad"

@@ -1,0 +1,64 @@
+"""Finding toponyms by gazetteer matching, with context rules and a stoplist."""
+
+from __future__ import annotations
+
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.recognise import recognise
+
+
+def _found(text: str, gaz: Gazetteer, **kw: object) -> list[tuple[str, str]]:
+    return [(text[m.span_start:m.span_end], m.role) for m in recognise(text, gaz, **kw).mentions]
+
+
+def test_recognise_longest_match_first(gaz: Gazetteer) -> None:
+    assert _found("Clashes near Barkin Ladi and in Wad Madani.", gaz) == [
+        ("Barkin Ladi", "area"), ("Wad Madani", "name")]
+
+
+def test_recognise_region_phrases(gaz: Gazetteer) -> None:
+    text = "Shelling in Luhansk region and Kaduna State; the region of Kherson."
+    assert _found(text, gaz) == [
+        ("Luhansk region", "region"), ("Kaduna State", "region"), ("Kherson", "region")]
+
+
+def test_recognise_area_phrases(gaz: Gazetteer) -> None:
+    text = "Gunmen attacked Bokkos local government area and villages near Bakhmut."
+    assert _found(text, gaz) == [("Bokkos local government area", "area"), ("Bakhmut", "area")]
+
+
+def test_recognise_distance_reference_and_origin(gaz: Gazetteer) -> None:
+    text = "A drone launched from Kursk hit a village about 80 km south of Belgorod."
+    rec = recognise(text, gaz)
+    assert [(m.text, m.role, sorted(m.flags)) for m in rec.mentions] == [
+        ("Kursk", "name", ["origin"]), ("Belgorod", "reference", [])]
+
+
+def test_recognise_stoplist_and_organisations(gaz: Gazetteer) -> None:
+    text = ("In March, Police told Reuters and the Kyiv Independent that "
+            "Victoria Amelina died. Al Jazeera reported it too.")
+    assert _found(text, gaz) == []
+
+
+def test_recognise_person_spans_dropped(gaz: Gazetteer) -> None:
+    text = "Melitopol mayor Ivan Fedorov spoke in Melitopol."
+    assert _found(text, gaz, person_spans=[(0, 9)]) == [("Melitopol", "name")]
+
+
+def test_recognise_demonyms_are_context_not_toponyms(gaz: Gazetteer) -> None:
+    rec = recognise("Ukrainian drones hit Russian and Crimean targets.", gaz)
+    assert rec.mentions == []
+    assert rec.demonyms == [(0, "UA"), (21, "RU"), (33, "UA.11")]
+
+
+def test_recognise_country_abbreviations(gaz: Gazetteer) -> None:
+    assert _found("The U.S. and the UK condemned it; US officials agreed.", gaz) == [
+        ("U.S.", "name"), ("UK", "name"), ("US", "name")]
+
+
+def test_recognise_water_bodies_skipped(gaz: Gazetteer) -> None:
+    assert _found("Melitopol lies near the Sea of Azov.", gaz) == [("Melitopol", "name")]
+
+
+def test_recognise_possessive_and_apostrophe(gaz: Gazetteer) -> None:
+    assert _found("Ukraine's Kharkiv region and Melitopol'.", gaz) == [
+        ("Ukraine", "name"), ("Kharkiv region", "region"), ("Melitopol", "name")]

@@ -1,0 +1,126 @@
+"""Disambiguation by article evidence, and the choice of an incident's place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.geo import event_place, geoparse
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.model import Toponym
+
+
+def _by_text(toponyms: list[Toponym]) -> dict[str, Toponym]:
+    return {t.text: t for t in toponyms}
+
+
+def test_resolve_seed_yalta_in_crimea(gaz: Gazetteer, seed_dir: Path) -> None:
+    text = (seed_dir / "melitopol.txt").read_text(encoding="utf-8")
+    yalta = _by_text(geoparse(text, gaz))["Yalta"]
+    assert (yalta.place.geonameid, yalta.place.admin1, yalta.place.country) == (
+        688533, "Crimea", "Ukraine")
+    assert yalta.runner_up is not None and yalta.runner_up.geonameid == 688532
+    assert "Crimea named nearby" in yalta.reason
+
+
+def test_resolve_yalta_in_donetsk_context(gaz: Gazetteer) -> None:
+    text = "Shelling damaged homes in Yalta, a village in Donetsk oblast, near Mariupol."
+    yalta = _by_text(geoparse(text, gaz))["Yalta"]
+    assert (yalta.place.geonameid, yalta.place.admin1) == (688532, "Donetsk")
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid", "country"),
+    [
+        ("Militias clashed in Tripoli overnight, Libya's unity government said.",
+         2210247, "Libya"),
+        ("Militias clashed in Tripoli overnight, the Lebanese army said, and Beirut "
+         "condemned the violence in northern Lebanon.", 266826, "Lebanon"),
+    ],
+)
+def test_resolve_tripoli_by_country_context(
+    gaz: Gazetteer, text: str, geonameid: int, country: str
+) -> None:
+    tripoli = _by_text(geoparse(text, gaz))["Tripoli"]
+    assert (tripoli.place.geonameid, tripoli.place.country) == (geonameid, country)
+
+
+def test_resolve_zaporizhzhia_city_not_village(gaz: Gazetteer) -> None:
+    (t,) = geoparse("Missiles hit Zaporizhzhia overnight.", gaz)
+    assert (t.place.geonameid, t.kind, t.place.geo_precision) == (687700, "place", 1)
+    assert t.runner_up is not None and t.runner_up.geo_precision == 3
+
+
+def test_resolve_region_only_is_admin1_at_capital(gaz: Gazetteer) -> None:
+    (t,) = geoparse("Fighting continued in Luhansk region on Monday.", gaz)
+    assert t.kind == "admin1"
+    assert t.place.model_dump() == {
+        "name": "Luhansk region", "admin1": "Luhansk", "country": "Ukraine", "iso3": "UKR",
+        "lat": 48.56814, "lon": 39.30553, "geo_precision": 3, "geonameid": 702657,
+    }
+
+
+def test_resolve_town_region_phrase_is_its_admin1(gaz: Gazetteer) -> None:
+    text = "Riots spread from Nanterre across the Paris region."
+    t = _by_text(geoparse(text, gaz))["Paris region"]
+    assert (t.kind, t.place.admin1, t.place.geo_precision, t.place.lat, t.place.lon) == (
+        "admin1", "Ile-de-France", 3, 48.85341, 2.3488)
+
+
+def test_resolve_sentence_with_two_places(gaz: Gazetteer) -> None:
+    text = "Two missiles hit Kramatorsk, a city in the Donetsk region, and nearby Bilenke."
+    got = [(t.text, t.kind, t.place.geonameid, t.place.geo_precision)
+           for t in geoparse(text, gaz)]
+    assert got == [
+        ("Kramatorsk", "place", 704508, 1),
+        ("Donetsk region", "admin1", 709716, 3),
+        ("Bilenke", "place", 712641, 1),
+    ]
+
+
+def test_resolve_near_town_is_precision_2(gaz: Gazetteer) -> None:
+    (t,) = geoparse("Heavy fighting was reported near Bakhmut.", gaz)
+    assert (t.place.geonameid, t.place.name, t.place.geo_precision) == (713174, "Bakhmut", 2)
+
+
+def test_resolve_lga_is_precision_2(gaz: Gazetteer) -> None:
+    text = "Gunmen attacked villages in Bokkos local government area of Plateau State."
+    t = _by_text(geoparse(text, gaz))["Bokkos local government area"]
+    assert (t.place.name, t.place.admin1, t.place.geo_precision) == (
+        "Bokkos local government area", "Plateau", 2)
+
+
+def test_resolve_org_and_person_spans_dropped(gaz: Gazetteer) -> None:
+    text = "Victoria Amelina told the Kyiv Independent about Kramatorsk."
+    assert [t.text for t in geoparse(text, gaz, person_spans=[(0, 16)])] == ["Kramatorsk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "expected"),
+    [
+        ("A drone launched from Kursk hit Belgorod on Sunday.",
+         "A drone launched from Kursk hit Belgorod", "Belgorod"),
+        ("Russian missiles struck a cafe in the village of Hroza in Ukraine's Kharkiv "
+         "region, killing 51.", "struck a cafe in the village of Hroza", "Kharkiv region"),
+        ("A missile hit a restaurant in Kramatorsk, a city in the Donetsk region.",
+         "A missile hit a restaurant in Kramatorsk, a city in the Donetsk region",
+         "Kramatorsk"),
+        ("Shells fell on a village about 80 km south of Belgorod, in Russia's Belgorod "
+         "region.", "Shells fell on a village about 80 km south of Belgorod, in Russia's "
+         "Belgorod region", "Belgorod region"),
+        ("Fighting continues in Ukraine. Officials said a market was shelled.",
+         "a market was shelled", "Ukraine"),
+        ("Strikes hit Kherson on Friday. Two people were killed, officials said.",
+         "Two people were killed", "Kherson"),
+    ],
+)
+def test_event_place_choice(gaz: Gazetteer, text: str, clause: str, expected: str) -> None:
+    start = text.index(clause)
+    t = event_place(text, geoparse(text, gaz), start, start + len(clause))
+    assert t is not None and t.text == expected
+
+
+def test_event_place_none_without_toponyms(gaz: Gazetteer) -> None:
+    text = "Two people were killed, officials said."
+    assert event_place(text, geoparse(text, gaz), 0, len(text)) is None
