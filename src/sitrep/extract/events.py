@@ -49,7 +49,8 @@ from sitrep.model import (
 
 # Incidents told as history more than this many days before publication are background.
 BACKGROUND_DAYS = 365
-_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+")
+# "Rioting spread ... after a police officer shot dead a driver": two incidents, two clauses.
+_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|\s+after\s+(?=(?:a|an)\s)")
 _PAST = {"VBD", "VBN"}
 _WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|drones?|shell\w*|strikes?|artillery|warplanes|aircraft|jets)\b", re.I
@@ -176,7 +177,7 @@ def _in_scope(text: str, position: int) -> bool:
     before = text[max(0, position - 70) : position]
     if IRREALIS.search(before):
         return True
-    return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-45:]))
+    return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-70:]))
 
 
 def _has_past_verb(doc: Doc, clause: Clause) -> bool:
