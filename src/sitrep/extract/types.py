@@ -179,13 +179,15 @@ def _without_background(text: str) -> str:
 
 
 def _crowd_type(text: str) -> TypeDecision | None:
-    if re.search(r"\b(?:security forces|police|soldiers|troops|army)\b", text, re.I) and (
-        match := re.search(
-            r"\b(?:killed|killing|live ammunition|opened fire on|shot dead)\b", text, re.I
-        )
+    force = re.search(
+        r"\b(?:killed|killing|live ammunition|opened fire on|shot dead)\b", text, re.I
+    )
+    if (
+        force
+        and not MOB.search(text)
+        and re.search(r"\b(?:security forces|police|soldiers|troops|army)\b", text, re.I)
     ):
-        if not MOB.search(text):
-            return TypeDecision("Protests", "Excessive force against protesters", match)
+        return TypeDecision("Protests", "Excessive force against protesters", force)
     if (match := MOB.search(text)) is not None and RIOT_ACTS.search(text):
         return TypeDecision("Riots", "Mob violence", match)
     if (match := RIOT_ACTS.search(text)) is not None:
