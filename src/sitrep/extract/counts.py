@@ -33,7 +33,7 @@ _KILLED = r"killed|dead|died|slain|deaths|lives|fatalities|bodies"
 _INJURED = r"wounded|injured|hurt"
 _STOP = (
     r"(?!(?:after|when|while|as|but|and|in|on|at|by|from|since|before|during|were|was|"
-    r"among|of|had|have|has)\b)"
+    r"among|of|had|have|has|said|says|told|reported|claimed|added)\b)"
 )
 _NP = rf"(?:{_STOP}[\w'’-]+\s+){{0,6}}?"
 _INCLUDING = (
@@ -43,7 +43,7 @@ _INCLUDING = (
 
 # "at least 24 people, including four children, were killed"; "79 dead"; "108 injured"
 _NUMBER_THEN_VERB = re.compile(
-    rf"\b{_QUALIFIER}{_NUMBER}\s+{_NP}{_INCLUDING}(?:(?:were|was|have\s+been|had\s+been|are|is|"
+    rf"\b{_QUALIFIER}{_NUMBER}\s+(?:of\s+)?{_NP}{_INCLUDING}(?:(?:were|was|have\s+been|had\s+been|are|is|"
     rf"had|have)\s+)?(?:(?:reportedly|also|later|all|since)\s+)?(?:been\s+)?"
     rf"(?P<kind>{_KILLED}|{_INJURED})\b",
     re.IGNORECASE,
@@ -134,7 +134,18 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
                 kind, 0, False, False, False, False, match.start() + offset, match.end() + offset
             ),
         )
-    return sorted(figures.values(), key=lambda f: f.start)
+    return _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
+
+
+def _without_overlaps(figures: list[Figure]) -> list[Figure]:
+    """ "left 6 dead" matches twice; keep one figure per stretch of text and kind."""
+    kept: list[Figure] = []
+    for figure in figures:
+        if not any(
+            k.kind == figure.kind and k.start < figure.end and figure.start < k.end for k in kept
+        ):
+            kept.append(figure)
+    return kept
 
 
 def _figure(text: str, match: re.Match[str], is_update: bool, offset: int) -> Figure | None:
