@@ -49,7 +49,7 @@ def _gold_spans(doc: dict, name: str) -> list[dict]:
 def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
     """Score oracle-span resolution and recogniser recall on one toponym set."""
     errors: list[float] = []
-    id_hits = id_total = found = total = 0
+    id_hits = id_total = found = total = covered = predicted = predicted_ok = 0
     resolve_time = 0.0
     parse_time = 0.0
     for line in path.open(encoding="utf-8"):
@@ -74,10 +74,16 @@ def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
         resolve_time += t2 - t0  # context recognition + candidate lookup + scoring
         parse_time += t3 - t2
         spans = [(t.start, t.end) for t in toponyms]
+        # Precision against every annotated span, of any type (demonyms and
+        # metonymic uses included): a prediction overlapping none is a false toponym.
+        every = [(t["start"], t["end"]) for t in doc.get("toponyms", [])]
+        predicted += len(spans)
+        predicted_ok += sum(any(s < ge and gs < e for gs, ge in every) for s, e in spans)
         for g, m in zip(gold, mentions, strict=True):
             total += 1
             if any(s < g["end"] and g["start"] < e for s, e in spans):
                 found += 1
+            covered += int(bool(m.candidates))
             t = resolved.get((m.span_start, m.span_end))
             p = t.place if t else None
             lat, lon = (p.lat, p.lon) if p else (None, None)
@@ -103,6 +109,9 @@ def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
         "exact": id_hits / id_total if id_total else None,
         "id_spans": id_total,
         "recall": found / total,
+        "precision": predicted_ok / predicted if predicted else 0.0,
+        "covered": covered / total,
+        "acc161_covered": sum(e <= 161 for e in errors) / covered if covered else 0.0,
         "per_s": n / resolve_time if resolve_time else 0.0,
         "chars_s": parse_time,
     }
@@ -161,12 +170,14 @@ def main() -> None:
     for name in args.sets.split(","):
         rows.append(bench_set(gaz, args.shared / "eval" / SETS[name], name))
     print(f"Run {dt.date.today().isoformat()}: `.venv/bin/python bench/geo_toponyms.py`\n")
-    print("| set | gold spans | recogniser recall | acc@161 km | median km | p90 km "
+    print("| set | gold spans | in gazetteer | recogniser recall | recogniser precision "
+          "| acc@161 km | acc@161 of spans in gazetteer | median km | p90 km "
           "| exact GeoNames id | resolutions/s |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         exact = f"{r['exact']:.1%} (of {r['id_spans']})" if r["exact"] is not None else "n/a"
-        print(f"| {r['set']} | {r['spans']} | {r['recall']:.1%} | {r['acc161']:.1%} | "
+        print(f"| {r['set']} | {r['spans']} | {r['covered']:.1%} | {r['recall']:.1%} | "
+              f"{r['precision']:.1%} | {r['acc161']:.1%} | {r['acc161_covered']:.1%} | "
               f"{r['median']:.0f} | {r['p90']:.0f} | {exact} | {r['per_s']:,.0f} |")
     dev = dev_locations(gaz, args.shared / "eval" / "dev.jsonl")
     print(f"\nDev event locations ({dev['total']}): toponym of that name found "

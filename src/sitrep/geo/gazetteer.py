@@ -43,7 +43,7 @@ STOPLIST: frozenset[str] = words(
     police reuters ap afp bbc cnn al jazeera victoria regions region independence union
     president minister general governor army navy mr mrs ms dr sir lord king queen prince
     state states city town village district province county national international
-    asia europe africa america americas oceania antarctica arctic
+    america americas arctic
     god allah church mosque hospital school university airport station bridge market
     said says saying told according however meanwhile also after before during since while
     home hope mission liberty unity freedom justice victory paradise progress success
@@ -53,6 +53,13 @@ STOPLIST: frozenset[str] = words(
     sea ocean gulf river lake valley war peace
     """
 )
+
+
+# Country abbreviations, matched only in capitals ("US", "U.S.", never "us").
+ABBREVIATIONS: dict[str, str] = {
+    "u s": "US", "us": "US", "usa": "US", "u s a": "US", "uk": "GB", "u k": "GB",
+    "uae": "AE", "u a e": "AE", "drc": "CD",
+}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -69,8 +76,8 @@ class Candidate:
 
     id: int
     kind: str
-    """``place``, ``admin1`` or ``country``."""
-    cc: str
+    """``place``, ``admin1``, ``country`` or ``continent``."""
+    cc: str | None
     admin1: str | None
     """GeoNames admin1 code, e.g. ``UA.05``."""
     population: int
@@ -81,7 +88,7 @@ class Candidate:
         """Administrative-level and population prior, before any article evidence."""
         # Regions carry the summed population of their towns; a bare name still means the
         # town more often than the region, so regions are discounted.
-        if self.kind == "country":
+        if self.kind in ("country", "continent"):
             return max(7.0, math.log10(self.population + 10) + 0.5)
         if self.kind == "admin1":
             return math.log10(self.population + 10) - 1.0
@@ -182,8 +189,15 @@ class Gazetteer:
         return tuple(cands)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
-        """Every entry named ``name`` (any alternate name), best prior first."""
+        """Every entry named ``name`` (any alternate name), best prior first.
+
+        Country abbreviations ("U.S.", "UK") give just that country.
+        """
         key = name_key(name)
+        if key in ABBREVIATIONS and name.replace(".", "").isupper():
+            cc = ABBREVIATIONS[key]
+            return tuple(c for c in self._candidates(name_key(self.countries[cc][0]))
+                         if c.kind == "country" and c.cc == cc)
         return self._candidates(key) if key else ()
 
     def lookup(self, name: str) -> list[Place]:

@@ -98,11 +98,7 @@ for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
     DEMONYMS[_word] = _code
     if not _word.endswith(("s", "sh", "ch", "ese", "i", "'s")):
         DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians"
-# Abbreviations of countries; other all-capital short words are skipped (codes, acronyms).
-_ABBREVIATIONS = {
-    "u s": "US", "us": "US", "usa": "US", "u s a": "US", "uk": "GB", "u k": "GB",
-    "uae": "AE", "u a e": "AE", "drc": "CD", "car": "CF",
-}
+# Country abbreviations; other all-capital short words are skipped (codes, acronyms).
 _ABBREV = re.compile(r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
                      r"|\b(U\.S|U\.K)\.?(?=\W)")
 
@@ -203,10 +199,8 @@ def recognise(
         if w.isupper() and len(w) <= 4 or (len(w) == 1 and text[toks[i][1]:toks[i][1] + 1] == "."):
             ab = _ABBREV.match(text, toks[i][0])
             if ab:
-                cc = _ABBREVIATIONS[name_key(ab.group())]
-                cands = tuple(c for c in gaz.candidates(gaz.countries[cc][0])
-                              if c.kind == "country" and c.cc == cc)
                 s, e = ab.span()
+                cands = gaz.candidates(ab.group())
                 mentions.append(Mention(s, e, text[s:e], cands, s, e))
                 while i < n and toks[i][0] < e:
                     i += 1

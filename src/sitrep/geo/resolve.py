@@ -13,6 +13,8 @@ Each candidate is scored as::
                           nearest place the other toponyms resolved to (second pass)
     + name = own region  1.5 for a town named like its region ("Kherson", "Kaduna"): a
                           bare name means the town, "Kherson region" the region
+    + main name          1.0 when the text is the entry's main name, not an alternate
+                          ("Mexico" is the country; Mexico City only has it as an alias)
 
 The best candidate wins; the runner-up and a one-line reason are kept on the Toponym.
 """
@@ -34,6 +36,7 @@ W_ADMIN_OTHER = 1.0
 W_NEAR = 2.5
 NEAR_KM = 150.0
 W_OWN_REGION = 1.5
+W_MAIN_NAME = 1.0
 LOCAL_CHARS = 150
 
 
@@ -61,6 +64,8 @@ def build_context(rec: Recognition) -> Context:
             continue
         kinds = {c.kind for c in m.candidates}
         top = m.candidates[0]
+        if top.kind == "continent":
+            continue
         if top.kind == "country" and name_key(top.place.name) == name_key(m.text) or (
             kinds == {"country"}
         ):
@@ -77,11 +82,20 @@ def build_context(rec: Recognition) -> Context:
     return Context(countries, admin1)
 
 
+@dataclass
+class _Other:
+    """A place another toponym resolved to in the first pass, and where it is named."""
+
+    cand: Candidate
+    starts: set[int]
+
+
 def _score(
     c: Candidate,
     m: Mention,
+    key: str,
     ctx: Context,
-    others: list[tuple[Mention, Candidate]] | None,
+    others: list[_Other] | None,
 ) -> tuple[float, list[str]]:
     """Score one candidate for one mention; return the score and the evidence used."""
     score = c.prior
@@ -90,7 +104,7 @@ def _score(
         share = ctx.countries[c.cc] / max(ctx.countries.values())
         score += W_COUNTRY * share
         why.append(f"country {c.place.country} named")
-    if c.kind != "country" and c.admin1 in ctx.admin1:
+    if c.kind not in ("country", "continent") and c.admin1 in ctx.admin1:
         offsets = ctx.admin1[c.admin1]
         own = c.kind == "admin1" and all(m.start <= o < m.end for o in offsets)
         if not own:
@@ -101,18 +115,22 @@ def _score(
                 why.append(f"region {c.place.admin1} named nearby")
             else:
                 why.append(f"region {c.place.admin1} named")
-    if c.kind == "place" and c.place.admin1 and name_key(c.place.admin1) == name_key(m.text):
+    if c.kind == "place" and c.place.admin1 and name_key(c.place.admin1) == key:
         score += W_OWN_REGION
+    if name_key(c.place.name) == key:
+        score += W_MAIN_NAME
     if others and c.place.lat is not None:
         best = math.inf
         same_region = False
-        for om, oc in others:
-            if om.start == m.start or oc.place.lat is None:
+        for o in others:
+            oc = o.cand
+            if o.starts == {m.start} or oc.place.lat is None:
                 continue
             if oc.kind == "place":
                 best = min(best, haversine_km(c.place.lat, c.place.lon, oc.place.lat,
                                               oc.place.lon))
-            if oc.kind != "country" and oc.admin1 == c.admin1 and c.kind == "place":
+            if c.kind == "place" and oc.kind not in ("country", "continent") \
+                    and oc.admin1 == c.admin1:
                 same_region = True
         if best < math.inf:
             bonus = W_NEAR * math.exp(-best / NEAR_KM)
@@ -135,10 +153,11 @@ def _eligible(m: Mention) -> tuple[Candidate, ...]:
 
 
 def _rank(
-    m: Mention, ctx: Context, others: list[tuple[Mention, Candidate]] | None
+    m: Mention, ctx: Context, others: list[_Other] | None
 ) -> list[tuple[float, Candidate, list[str]]]:
     """Every eligible candidate scored, best first."""
-    scored = [(*_score(c, m, ctx, others), c) for c in _eligible(m)]
+    key = name_key(m.text)
+    scored = [(*_score(c, m, key, ctx, others), c) for c in _eligible(m)]
     scored.sort(key=lambda t: (-t[0], -t[2].population, t[2].id))
     return [(s, c, why) for s, why, c in scored]
 
@@ -153,7 +172,7 @@ def _final_place(m: Mention, c: Candidate, text: str, gaz: Gazetteer) -> tuple[P
             place = gaz.admin1_place(c.admin1, name=phrase)
             if place is not None:
                 return place, "admin1"
-    if c.kind == "country":
+    if c.kind in ("country", "continent"):
         return c.place, "country"
     if c.kind == "admin1":
         if m.role == "area":
@@ -181,11 +200,13 @@ def resolve_mentions(
         One Toponym per mention that has a candidate, in text order.
     """
     ctx = build_context(rec)
-    first = []
+    winners: dict[int, _Other] = {}
     for m in rec.mentions:
         ranked = _rank(m, ctx, None)
         if ranked:
-            first.append((m, ranked[0][1]))
+            best = ranked[0][1]
+            winners.setdefault(best.id, _Other(best, set())).starts.add(m.start)
+    first = list(winners.values())
     targets = rec.mentions if only is None else only
     out: list[Toponym] = []
     for m in targets:
