@@ -37,6 +37,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from sitrep.errors import SitrepError
 from sitrep.eval.report import evaluate
 from sitrep.eval.score import Scores
 
@@ -256,7 +257,13 @@ def git_commit() -> str:
         )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
-    return out.stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "--", "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return out.stdout.strip() + (" + uncommitted changes in src/" if dirty else "")
 
 
 def cell(value: Any, metric: str) -> str:
@@ -339,12 +346,16 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
 
-    rows, digests = run_event_sets(args.shared)
+    try:
+        rows, digests = run_event_sets(args.shared)
+    except SitrepError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if not args.no_toponyms:
         geo_rows, geo_digests = run_toponym_sets(args.shared)
         rows.update(geo_rows)
         digests.update(geo_digests)
-    command = "  ".join(
+    command = " ".join(
         ["python bench/accuracy.py", *(argv if argv is not None else sys.argv[1:])]
     ).strip()
     if not args.no_write:
