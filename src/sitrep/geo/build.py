@@ -314,7 +314,10 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         # A country-level place sits at its centre, not its capital (a country is no town).
         place_rows.append((pid, c["geonameid"], c["name"], "country", cc, None, clat, clon,
                            c["population"]))
-        add_names(pid, {n for n in c["names"] if _script_ok(n)})
+        variants = {n for n in c["names"] if _script_ok(n)}
+        # "Democratic Republic of Congo" as well as "... of the Congo"; "Gambia", "The Gambia".
+        variants |= {re.sub(r"\bthe\s+", "", n, flags=re.IGNORECASE) for n in variants}
+        add_names(pid, variants)
 
     continents = json.loads((gnc_dir / "continents.json").read_text(encoding="utf-8"))
     for _code, c in sorted(continents.items()):

@@ -191,11 +191,16 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every entry named ``name`` (any alternate name), best prior first.
 
-        Country abbreviations ("U.S.", "UK") give just that country.
+        Country abbreviations ("U.S.", "UK") give just that country; other short
+        all-capital acronyms ("EU", "UN") give nothing.
         """
         key = name_key(name)
-        if key in ABBREVIATIONS and name.replace(".", "").isupper():
-            cc = ABBREVIATIONS[key]
+        letters = name.replace(".", "").replace(" ", "")
+        if letters.isupper() and len(letters) <= 4:
+            # Acronyms ("EU", "NSW", "UN") are not the villages that share their letters.
+            cc = ABBREVIATIONS.get(key)
+            if cc is None:
+                return ()
             return tuple(c for c in self._candidates(name_key(self.countries[cc][0]))
                          if c.kind == "country" and c.cc == cc)
         return self._candidates(key) if key else ()

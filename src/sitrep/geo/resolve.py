@@ -10,7 +10,8 @@ Each candidate is scored as::
                           when it does so within 150 characters ("Yalta, a city in ...
                           Crimea"); second pass adds 1.0 for the region of another toponym
     + proximity          up to 2.5, decaying with the distance (e-fold 150 km) to the
-                          nearest place the other toponyms resolved to (second pass)
+                          nearest place the other toponyms resolved to (second pass); a
+                          region or country gets the full 2.5 when it contains one
     + name = own region  1.5 for a town named like its region ("Kherson", "Kaduna"): a
                           bare name means the town, "Kherson region" the region
     + main name          1.0 when the text is the entry's main name, not an alternate
@@ -25,7 +26,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from sitrep.geo.gazetteer import Candidate, Gazetteer, haversine_km, name_key
+from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo.recognise import Mention, Recognition
 from sitrep.model import Place, Toponym
 
@@ -82,6 +83,15 @@ def build_context(rec: Recognition) -> Context:
     return Context(countries, admin1)
 
 
+def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within 1 % of great-circle at the ranges that score."""
+    dlon = abs(lon2 - lon1)
+    if dlon > 180.0:
+        dlon = 360.0 - dlon
+    x = dlon * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.195 * math.hypot(x, lat2 - lat1)
+
+
 @dataclass
 class _Other:
     """A place another toponym resolved to in the first pass, and where it is named."""
@@ -119,7 +129,19 @@ def _score(
         score += W_OWN_REGION
     if name_key(c.place.name) == key:
         score += W_MAIN_NAME
-    if others and c.place.lat is not None:
+    if others and c.kind != "place":
+        # A region or country is near the article's places when it contains them.
+        for o in others:
+            oc = o.cand
+            if o.starts == {m.start} or oc.kind != "place":
+                continue
+            if (c.kind == "admin1" and oc.admin1 == c.admin1) or (
+                c.kind == "country" and oc.cc == c.cc
+            ):
+                score += W_NEAR
+                why.append(f"contains {oc.place.name}")
+                break
+    elif others and c.place.lat is not None:
         best = math.inf
         same_region = False
         for o in others:
@@ -127,8 +149,8 @@ def _score(
             if o.starts == {m.start} or oc.place.lat is None:
                 continue
             if oc.kind == "place":
-                best = min(best, haversine_km(c.place.lat, c.place.lon, oc.place.lat,
-                                              oc.place.lon))
+                best = min(best, _approx_km(c.place.lat, c.place.lon, oc.place.lat,
+                                            oc.place.lon))
             if c.kind == "place" and oc.kind not in ("country", "continent") \
                     and oc.admin1 == c.admin1:
                 same_region = True
