@@ -102,7 +102,7 @@ def test_resolve_org_and_person_spans_dropped(gaz: Gazetteer) -> None:
         ("A drone launched from Kursk hit Belgorod on Sunday.",
          "A drone launched from Kursk hit Belgorod", "Belgorod"),
         ("Russian missiles struck a cafe in the village of Hroza in Ukraine's Kharkiv "
-         "region, killing 51.", "struck a cafe in the village of Hroza", "Kharkiv region"),
+         "region, killing 51.", "struck a cafe in the village of Hroza", "Hroza"),
         ("A missile hit a restaurant in Kramatorsk, a city in the Donetsk region.",
          "A missile hit a restaurant in Kramatorsk, a city in the Donetsk region",
          "Kramatorsk"),
@@ -119,6 +119,23 @@ def test_event_place_choice(gaz: Gazetteer, text: str, clause: str, expected: st
     start = text.index(clause)
     t = event_place(text, geoparse(text, gaz), start, start + len(clause))
     assert t is not None and t.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("A missile struck a cafe in the village of Hroza in Ukraine's Kharkiv region.",
+         "Hroza", "Kharkiv"),
+        ("A drone bombed Tudun Biri village in Kaduna State last Sunday.", "Tudun Biri",
+         "Kaduna"),
+    ],
+)
+def test_resolve_unknown_settlement_coded_to_region(
+    gaz: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    t = _by_text(geoparse(text, gaz))[name]
+    assert (t.kind, t.place.name, t.place.admin1, t.place.geo_precision, t.place.geonameid) == (
+        "place", name, admin1, 3, None)
 
 
 def test_event_place_none_without_toponyms(gaz: Gazetteer) -> None:

@@ -9,7 +9,8 @@ The rules, in order (each breaks ties left by the one before):
    launched from Kursk") is not where the incident happened; it is used only when
    nothing else is named.
 3. Specificity: a named town beats an area around a town ("near Bakhmut"), which beats a
-   region, which beats a country.  "Hroza in Ukraine's Kharkiv region" gives Hroza: the
+   settlement missing from the gazetteer (coded to its region), which beats a region,
+   which beats a country.  "Hroza in Ukraine's Kharkiv region" gives Hroza: the
    region only confirms it.  A country alone ("in Ukraine") is a last resort.
 4. Position: a name after a locative word ("in", "at", "hit", "struck") beats one that is
    not; then the first in the text.
@@ -29,7 +30,7 @@ _LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_SPECIFICITY = {"place": 0, "admin1": 2, "country": 3}
+_SPECIFICITY = {"place": 0, "admin1": 3, "country": 4}
 
 
 def _demoted(text: str, t: Toponym) -> bool:
@@ -40,7 +41,10 @@ def _demoted(text: str, t: Toponym) -> bool:
 
 def _rank(text: str, t: Toponym) -> tuple[int, int, int, int]:
     """Sort key: demoted last, most specific first, locative first, then text order."""
-    spec = _SPECIFICITY[t.kind] + (1 if t.kind == "place" and t.place.geo_precision == 2 else 0)
+    # Town 0, area 1, unknown settlement coded to its region 2, region 3, country 4.
+    spec = _SPECIFICITY[t.kind]
+    if t.kind == "place":
+        spec += {1: 0, 2: 1, 3: 2}[t.place.geo_precision]
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, t.start - 40):t.start]))
     return (int(_demoted(text, t)), spec, 0 if locative else 1, t.start)
 

@@ -117,7 +117,7 @@ class Mention:
     """The whole phrase, e.g. "Luhansk region", "Bokkos local government area"."""
     role: str = "name"
     """``name``, ``region`` (X region: admin1), ``area`` (precision 2), ``reference``
-    (distance reference point) or ``origin`` (launched from X)."""
+    (distance reference point) or ``unknown`` (a settlement not in the gazetteer)."""
     flags: set[str] = field(default_factory=set)
 
 
@@ -228,7 +228,13 @@ def recognise(
             found = (j, s, e, key)
             break
         if found is None:
-            i += 1
+            unknown = _unknown_place(text, toks, words, i, blocked)
+            if unknown is None:
+                i += 1
+                continue
+            j, s, e = unknown
+            mentions.append(Mention(s, e, text[s:e], (), s, e, role="unknown"))
+            i = j + 1
             continue
         j, s, e, key = found
         cands = gaz.candidates(text[s:e])
@@ -240,6 +246,45 @@ def recognise(
         mentions.append(m)
         i = j + 1
     return Recognition(mentions, demonyms)
+
+
+_SETTLEMENT = r"village|town|city|settlement|hamlet|community|township"
+_UNKNOWN_BEFORE = re.compile(rf"\b(?:{_SETTLEMENT}|villages|towns|hub) of (?:the )?$",
+                             re.IGNORECASE)
+_UNKNOWN_AFTER = re.compile(
+    rf"^(?: (?:{_SETTLEMENT})\b|, an? (?:\w+ ){{0,2}}(?:{_SETTLEMENT}) (?:in|of|near|on)\b)",
+    re.IGNORECASE,
+)
+
+
+def _unknown_place(
+    text: str,
+    toks: list[tuple[int, int]],
+    words: list[str],
+    i: int,
+    blocked: list[tuple[int, int]],
+) -> tuple[int, int, int] | None:
+    """A settlement missing from the gazetteer that the text says is one.
+
+    "the village of Hroza", "Tudun Biri village", "Kozinka, a border village in ...":
+    up to three capitalised words. Returns (last token, start, end) or None.
+    """
+    j = i
+    while (
+        j + 1 < len(toks)
+        and j + 1 - i < 3
+        and text[toks[j][1]:toks[j + 1][0]] == " "
+        and words[j + 1][:1].isupper()
+        and words[j + 1].lower() not in _REGION_NOUNS
+        and not re.fullmatch(_SETTLEMENT, words[j + 1], re.IGNORECASE)
+    ):
+        j += 1
+    s, e = toks[i][0], toks[j][1]
+    if name_key(text[s:e]) in STOPLIST or any(bs <= s < be for bs, be in blocked):
+        return None
+    if _UNKNOWN_BEFORE.search(text[max(0, s - 30):s]) or _UNKNOWN_AFTER.match(text[e:e + 60]):
+        return j, s, e
+    return None
 
 
 _REGION_NOUNS = words(

@@ -231,10 +231,12 @@ def resolve_mentions(
     first = list(winners.values())
     targets = rec.mentions if only is None else only
     out: list[Toponym] = []
+    chosen: list[tuple[Mention, Candidate]] = []
     for m in targets:
         ranked = _rank(m, ctx, first)
         if not ranked:
             continue
+        chosen.append((m, ranked[0][1]))
         score, best, why = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         place, kind = _final_place(m, best, text, gaz)
@@ -260,4 +262,50 @@ def resolve_mentions(
                 reason=reason,
             )
         )
+    unknown = [m for m in targets if m.role == "unknown"]
+    if unknown:
+        out.extend(_unknown_places(text, unknown, chosen, gaz))
+        out.sort(key=lambda t: t.start)
     return out
+
+
+def _unknown_places(
+    text: str, unknown: list[Mention], chosen: list[tuple[Mention, Candidate]], gaz: Gazetteer
+) -> list[Toponym]:
+    """Code settlements missing from the gazetteer to their region, at precision 3.
+
+    The region is the one named in the same sentence (a region mention first, then the
+    region of a town), else the region most of the article's places are in.
+    """
+    regional = [(m, c) for m, c in chosen if c.kind in ("place", "admin1") and c.admin1]
+    counts = Counter(c.admin1 for _, c in regional)
+    out = []
+    for m in unknown:
+        s, e = _sentence_bounds(text, m.start)
+        near = [(m2, c) for m2, c in regional if s <= m2.start < e]
+        near.sort(key=lambda mc: (mc[1].kind != "admin1", abs(mc[0].start - m.start)))
+        code = None
+        how = ""
+        if near:
+            code, how = near[0][1].admin1, f"region of {near[0][0].text} in the same sentence"
+        elif counts:
+            (top, n), *rest = counts.most_common(2)
+            if not rest or n > rest[0][1]:
+                code, how = top, "the article's main region"
+        place = gaz.admin1_place(code, name=m.text) if code else None
+        if place is None:
+            continue
+        out.append(Toponym(
+            start=m.start, end=m.end, text=m.text, place=place.model_copy(
+                update={"geonameid": None}), kind="place", score=0.0,
+            reason=f"not in the gazetteer; coded to {place.admin1} ({how}), precision 3",
+        ))
+    return out
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos``."""
+    s = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    e_dot, e_nl = text.find(". ", pos), text.find("\n", pos)
+    ends = [x for x in (e_dot, e_nl) if x != -1]
+    return (s + 1 if s != -1 else 0), (min(ends) if ends else len(text))
