@@ -161,6 +161,11 @@ def dev_locations(gaz: Gazetteer, path: Path) -> dict:
                 near = haversine_km(loc["lat"], loc["lon"], p.lat, p.lon) <= 50
                 region = 3 in (p.geo_precision, loc["geo_precision"]) and p.admin1 == loc["admin1"]
                 ev_ok += int(near or region)
+                if not (near or region):
+                    misses.append(f"event_place {doc['doc_id']} {loc['name']} -> "
+                                  f"{(p.name, p.admin1, p.geo_precision)}")
+            else:
+                misses.append(f"event_place {doc['doc_id']} {loc['name']} -> none")
     return {"total": total, "found": found, "resolved": ok, "region_ok": region_ok,
             "event_place": ev_ok,
             "misses": misses}

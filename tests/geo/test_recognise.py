@@ -62,3 +62,16 @@ def test_recognise_water_bodies_skipped(gaz: Gazetteer) -> None:
 def test_recognise_possessive_and_apostrophe(gaz: Gazetteer) -> None:
     assert _found("Ukraine's Kharkiv region and Melitopol'.", gaz) == [
         ("Ukraine", "name"), ("Kharkiv region", "region"), ("Melitopol", "name")]
+
+
+def test_recognise_names_inside_longer_proper_names(gaz: Gazetteer) -> None:
+    text = ("The strike on the Black Sea Fleet headquarters in Sevastopol hit the city's "
+            "Ward 5, and shelling hit villages along the Dnipro.")
+    assert _found(text, gaz) == [("Sevastopol", "name")]
+
+
+def test_recognise_unknown_settlement_patterns(gaz: Gazetteer) -> None:
+    text = ("Missiles hit the village of Hroza. Tudun Biri village was bombed. "
+            "Kozinka, a border village in Belgorod region, was raided.")
+    assert _found(text, gaz) == [("Hroza", "unknown"), ("Tudun Biri", "unknown"),
+                                 ("Kozinka", "name"), ("Belgorod region", "region")]

@@ -141,3 +141,12 @@ def test_resolve_unknown_settlement_coded_to_region(
 def test_event_place_none_without_toponyms(gaz: Gazetteer) -> None:
     text = "Two people were killed, officials said."
     assert event_place(text, geoparse(text, gaz), 0, len(text)) is None
+
+
+def test_event_place_destination_is_not_the_place(gaz: Gazetteer) -> None:
+    text = ("Russian shelling hit Kherson on Wednesday. Shells struck a train waiting to "
+            "leave for Lviv.")
+    clause = "Shells struck a train waiting to leave for Lviv"
+    start = text.index(clause)
+    t = event_place(text, geoparse(text, gaz), start, start + len(clause))
+    assert t is not None and (t.text, t.place.geonameid) == ("Kherson", 706448)

@@ -5,9 +5,9 @@ The rules, in order (each breaks ties left by the one before):
 1. Where to look: toponyms inside the incident's span; if none, those in the sentence
    around it; if none, the nearest toponym before it (the dateline or the previous
    sentence usually sets the scene), then the nearest after it.
-2. Role: a distance reference ("80 km south of Belgorod") or an origin ("a drone
-   launched from Kursk") is not where the incident happened; it is used only when
-   nothing else is named.
+2. Role: a distance reference ("80 km south of Belgorod"), an origin ("a drone
+   launched from Kursk") or a destination ("a train waiting to leave for Lviv") is not
+   where the incident happened; it is used only when nothing else is named.
 3. Specificity: a named town beats an area around a town ("near Bakhmut"), which beats a
    settlement missing from the gazetteer (coded to its region), which beats a region,
    which beats a country.  "Hroza in Ukraine's Kharkiv region" gives Hroza: the
@@ -33,10 +33,21 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _SPECIFICITY = {"place": 0, "admin1": 3, "country": 4}
 
 
+_DESTINATION_BEFORE = re.compile(
+    r"\b(leave|leaving|left|bound|headed|heading|travel\w*|depart\w*|flights?|trains?)\s+"
+    r"(for|to)\s+(the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _demoted(text: str, t: Toponym) -> bool:
-    """True for a distance reference point or the origin of an attack."""
+    """True for a distance reference point, an attack's origin or a journey's destination."""
     before = text[max(0, t.start - 80):t.start]
-    return bool(_DISTANCE_BEFORE.search(before) or _ORIGIN_BEFORE.search(before))
+    return bool(
+        _DISTANCE_BEFORE.search(before)
+        or _ORIGIN_BEFORE.search(before)
+        or _DESTINATION_BEFORE.search(before)
+    )
 
 
 def _rank(text: str, t: Toponym) -> tuple[int, int, int, int]:

@@ -287,6 +287,18 @@ def _unknown_place(
     return None
 
 
+# Capitalised words that may precede a place name without being part of another name.
+_FUNCTION_WORDS = words(
+    """
+    the in at on of from to near and or but for with by as after before since during while
+    when where a an into across outside inside around toward towards via over under
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    north south east west northern southern eastern western central northeastern
+    northwestern southeastern southwestern greater occupied downtown
+    """
+)
+
 _REGION_NOUNS = words(
     "region oblast province state governorate krai kray prefecture department district raion "
     "rayon area township county municipality lga local"
@@ -322,6 +334,9 @@ def _rejected(
             return True
     if _FEATURE_AFTER.match(text[e:e + 20]) or _FEATURE_OF_BEFORE.search(text[max(0, s - 12):s]):
         return True
+    # "along the Dnipro": a river, a road or a front line, not the town.
+    if re.search(r"\balong the $", text[max(0, s - 12):s], re.IGNORECASE):
+        return True
     if i == j:
         # A capitalised word that the same text also uses in lowercase is a common word
         # ("Rally" at a sentence start when "rally" appears later).
@@ -337,11 +352,14 @@ def _rejected(
                 return True
         if not big and _CAP_OF_BEFORE.search(text[max(0, s - 40):s]):
             return True
+        # "Ward 5", "Route 66", "Building 7": a name with a number is no town.
+        if not big and re.match(r"^ \d", text[e:e + 3]):
+            return True
         if _sentence_start(text, s):
             return False
         if prev >= 0 and text[toks[prev][1]:s] == " " and _is_cap(words[prev]):
-            pw = words[prev]
-            if pw.lower() not in STOPLIST and pw.lower() not in DEMONYMS:
+            pw = words[prev].lower()
+            if pw not in _FUNCTION_WORDS and pw.split("-")[0] not in DEMONYMS:
                 return True
     return False
 
