@@ -18,15 +18,16 @@ from sitrep.eval.gold import (
 )
 from sitrep.model import content_id
 
-SHARED_EVAL = Path(__file__).parents[2].parent / "shared" / "eval"
-
 
 @pytest.fixture
 def shared_eval() -> Path:
-    """The shared gold folder (``../shared/eval`` next to the repo)."""
-    if not (SHARED_EVAL / "dev.jsonl").is_file():
-        pytest.skip(f"shared gold not found at {SHARED_EVAL}")
-    return SHARED_EVAL
+    """The shared gold folder (found as the root conftest finds the seed)."""
+    from tests.conftest import shared_dir
+
+    shared = shared_dir()
+    if shared is None or not (shared / "eval" / "dev.jsonl").is_file():
+        pytest.skip("shared gold not found (set SITREP_SHARED_DIR)")
+    return shared / "eval"
 
 
 def test_read_gold_seed_and_dev(shared_eval):
