@@ -12,8 +12,7 @@ updated upwards as bodies are counted).
 
 from __future__ import annotations
 
-import math
-
+from sitrep.geo.gazetteer import haversine_km
 from sitrep.model import Count, DateInterval, Event, Place
 
 MAX_KM = 25.0
@@ -84,12 +83,7 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
 def combine(first: Event, later: Event) -> Event:
