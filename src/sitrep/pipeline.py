@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitrep import dates, geo, resources
 from sitrep.errors import InputError
@@ -22,6 +23,9 @@ from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.ingest import read_inputs
 from sitrep.merge import merge_events
 from sitrep.model import Article, Event, Rejected
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -85,13 +89,23 @@ def run_inputs(paths: Iterable[Path | str], *, db_url: str | None = None) -> Run
             rejects = [_rejected(e) for e in batch if isinstance(e, InputError)]
             for reject in rejects:
                 log.warning("rejected %s: %s", reject.origin, reject.reason)
-            existing = store.events()
-            events = merge_events(existing + _extract_batch(articles))
-            store.save_batch(articles, events, rejects)
+            save_articles(store, articles, rejects)
             summary.articles += len(articles)
             summary.rejects.extend(rejects)
         summary.events = len(store.events())
     return summary
+
+
+def save_articles(store: Store, articles: list[Article], rejects: list[Rejected]) -> None:
+    """Extract one batch, merge it with the stored events and save it in one transaction.
+
+    Args:
+        store: an open store (:func:`sitrep.store.open_store`).
+        articles: the batch's good articles.
+        rejects: the batch's rejected inputs, stored alongside.
+    """
+    events = merge_events(store.events() + _extract_batch(articles))
+    store.save_batch(articles, events, rejects)
 
 
 def _rejected(error: InputError) -> Rejected:
