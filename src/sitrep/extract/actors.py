@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from sitrep.extract.lexicon import TRIGGER
 from sitrep.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from sitrep.extract.draft import Clause, Draft
+    from sitrep.model import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,3 +243,109 @@ def state_forces(country: str) -> Actor:
 def civilians() -> Actor:
     """The actor record for civilian victims."""
     return Actor(name="civilians", side="civilians", kind=CIVILIANS)
+
+
+_WEAPON = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|strikes?|artillery|warplanes|aircraft|jets)\b", re.I
+)
+
+
+def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
+    """The actor that did it: named after "by", or named before the trigger."""
+    found = find_actors(clause.text, country, offset=clause.start)
+    if not found:
+        return None
+    trigger = TRIGGER.search(clause.text)
+    trigger_at = clause.start + (trigger.start() if trigger else 0)
+    for by in re.finditer(r"\bby\s+(?:the\s+)?", clause.text):
+        after_by = [m for m in found if m.start >= clause.start + by.end() - 1]
+        if after_by and after_by[0].start - (clause.start + by.end()) < 25:
+            return after_by[0]
+    before = [m for m in found if m.start < trigger_at and m.actor.kind not in {"civilians"}]
+    if before:
+        return before[0]
+    # "the death toll from last week's Russian missile strike": the weapon names its owner
+    for mention in found:
+        words = clause.text[mention.start - clause.start : mention.end - clause.start]
+        if _WEAPON.search(words):
+            return mention
+    return None
+
+
+def event_actors(
+    event_type: str, sub_type: str, draft: Draft, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """Perpetrator (actor1) and target (actor2) of a drafted incident of the given type."""
+    main = draft.clauses[0]
+    found = find_actors(main.text, country, offset=main.start)
+    perpetrator = draft.perpetrator.actor if draft.perpetrator else None
+    others = [m.actor for m in found if perpetrator is None or m.actor.side != perpetrator.side]
+    if event_type in {"Protests", "Riots"}:
+        crowd = next((m.actor for m in found if m.actor.kind in {"protesters", "rioters"}), None)
+        crowd = crowd or Actor(
+            name="rioters" if event_type == "Riots" else "protesters",
+            side="rioters" if event_type == "Riots" else "protesters",
+            kind="rioters" if event_type == "Riots" else "protesters",
+        )
+        police = None
+        if country:
+            police = Actor(name=f"{country} police", side=state_side(country), kind="state forces")
+        if sub_type == "Excessive force against protesters":
+            return police, crowd
+        return crowd, police
+    target: Actor | None = None
+    if (
+        event_type != "Battles"
+        and CIVILIAN_VICTIMS.search(main.text)
+        and not _forces_targeted(others)
+    ):
+        target = civilians()
+    elif others:
+        target = others[0]
+    elif event_type == "Violence against civilians":
+        target = civilians()
+    if perpetrator is None and event_type == "Battles" and len(found) >= 2:
+        perpetrator, target = found[0].actor, found[1].actor
+    return perpetrator, target
+
+
+def _forces_targeted(others: list[Actor]) -> bool:
+    return any(
+        a.kind in {"state forces", "rebel group", "political militia", "external forces"}
+        for a in others
+    )
+
+
+def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> list[str]:
+    """Named persons in the incident's own clauses who are not the ones speaking."""
+    claimants = " ".join(c.claimant or "" for c in claims)
+    persons: list[str] = []
+    for clause in draft.clauses:
+        doc = parsed.get(clause.sentence.index)
+        if doc is None:
+            continue
+        for ent in doc.ents:
+            start = clause.sentence.start + ent.start_char
+            if ent.label_ != "PERSON" or not (clause.start <= start < clause.end):
+                continue
+            if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
+                continue
+            if _is_speaker(ent):
+                continue
+            persons.append(ent.text)
+    return persons
+
+
+def _is_speaker(ent) -> bool:  # type: ignore[no-untyped-def]
+    """True when the person is the subject of a reporting verb ("Governor X said")."""
+    head = ent.root
+    while head.dep_ in {"compound", "appos", "conj"} and head.head is not head:
+        head = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "confirm",
+        "deny",
+    }

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from sitrep.extract.actors import find_actors
-from sitrep.model import Claim, ClaimStatus, Evidence
+from sitrep.extract.counts import find_figures
+from sitrep.extract.draft import Clause, Draft, span_evidence
+from sitrep.model import Actor, Article, Claim, ClaimStatus, Evidence
 
 _SAY_LEMMAS = {
     "say": None,
@@ -200,3 +202,58 @@ def _status_of(claimant: str | None) -> ClaimStatus:
     if claimant and _BELLIGERENT.search(claimant) and not _NEUTRAL.search(claimant):
         return "claimed"
     return "reported"
+
+
+def event_claims(
+    draft: Draft,
+    rest: list[Clause],
+    parsed: dict[int, Doc],
+    article: Article,
+    actor1: Actor | None,
+    actor2: Actor | None,
+) -> tuple[list[Claim], list[str]]:
+    """Every claim made in the incident's sentences, and notes (silence) about it."""
+    claims: list[Claim] = []
+    notes: list[str] = []
+    seen: set[tuple[str | None, str]] = set()
+    sentences = {c.sentence.index: c.sentence for c in draft.clauses + draft.extra}
+    for index, sentence in sorted(sentences.items()):
+        doc = parsed.get(index)
+        if doc is None:
+            continue
+        for assertion in find_assertions(doc[:], offset=sentence.start):
+            claim = to_claim(
+                assertion,
+                perpetrator_side=actor1.side if actor1 else None,
+                target_side=actor2.side if actor2 else None,
+                about=_about(sentence.text),
+                doc_id=article.id,
+                text=article.text,
+                source=article.source,
+            )
+            key = (claim.claimant, claim.status)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+        for match in SILENCE.finditer(sentence.text):
+            notes.append(f"silence: {sentence.text[: match.end()].strip()}")
+    if not claims:
+        occurrence = span_evidence(article, draft.clauses[0].start, draft.clauses[0].end)
+        claims.append(
+            Claim(
+                claimant=None,
+                status="reported",
+                about="occurrence",
+                evidence=occurrence,
+                source=article.source,
+            )
+        )
+    return claims, notes
+
+
+def _about(text: str) -> str:
+    if find_figures(text):
+        return "casualties"
+    if re.search(r"\b(?:responsib\w+|blamed|carried out|behind)\b", text, re.I):
+        return "perpetration"
+    return "occurrence"

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sitrep.extract.lexicon import NUMBER_WORDS
 from sitrep.model import Count
+
+if TYPE_CHECKING:
+    from sitrep.extract.draft import Draft
 
 Kind = Literal["killed", "injured"]
 
@@ -209,3 +212,35 @@ def combine(figures: list[Figure]) -> Count:
     else:
         high = None if any(f.open_ended for f in figures) else low
     return Count(low=low, best=best, high=high)
+
+
+_SHOT_NO_OUTCOME = re.compile(
+    r"\b(?:was|were)\s+(?:reportedly\s+)?(?:shot|stabbed|wounded|injured)\b", re.I
+)
+_ONE_DIED = re.compile(
+    r"\b(?:was|has been)\s+(?:\w+\s+)?(?:killed|shot dead|assassinated|executed|murdered)\b|"
+    r"\bdied\b(?! of (?:her|his|their) injuries)",
+    re.I,
+)
+
+
+def event_casualties(draft: Draft) -> tuple[Count, Count, dict[str, tuple[int, int]]]:
+    """Killed and injured of a drafted incident, and the span of the first figure of each."""
+    figures: list[Figure] = []
+    for clause in draft.clauses + draft.extra:
+        figures.extend(find_figures(clause.text, offset=clause.start))
+    killed = [f for f in figures if f.kind == "killed"]
+    wounded = [f for f in figures if f.kind == "injured"]
+    spans: dict[str, tuple[int, int]] = {}
+    if killed:
+        spans["fatalities"] = (killed[0].start, killed[0].end)
+    if wounded:
+        spans["injured"] = (wounded[0].start, wounded[0].end)
+    fatalities, injured = combine(killed), combine(wounded)
+    main_text = " ".join(c.text for c in draft.clauses)
+    if not killed and _ONE_DIED.search(main_text):
+        fatalities = Count(low=1, best=1, high=1)
+    elif not killed and not wounded and _SHOT_NO_OUTCOME.search(main_text):
+        # ACLED and our gold: a person reported shot, outcome not stated, is one injured.
+        injured = Count(low=0, best=1, high=1)
+    return fatalities, injured, spans

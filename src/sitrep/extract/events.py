@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -22,7 +21,8 @@ from sitrep import dates as dates_stage
 from sitrep import geo
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import claims as claims_mod
-from sitrep.extract.counts import Figure, combine, find_figures
+from sitrep.extract.counts import event_casualties
+from sitrep.extract.draft import Clause, Draft, span_evidence
 from sitrep.extract.lexicon import (
     ANAPHORA,
     BACKGROUND,
@@ -37,12 +37,9 @@ from sitrep.extract.types import PLOVER, classify
 from sitrep.model import (
     Actor,
     Article,
-    Claim,
-    Count,
     DateInterval,
     DateMention,
     Event,
-    Evidence,
     Source,
     Toponym,
 )
@@ -52,40 +49,6 @@ BACKGROUND_DAYS = 365
 # "Rioting spread ... after a police officer shot dead a driver": two incidents, two clauses.
 _CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|\s+after\s+(?=(?:a|an)\s)")
 _PAST = {"VBD", "VBN"}
-_WEAPON = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|shell\w*|strikes?|artillery|warplanes|aircraft|jets)\b", re.I
-)
-_SHOT_NO_OUTCOME = re.compile(
-    r"\b(?:was|were)\s+(?:reportedly\s+)?(?:shot|stabbed|wounded|injured)\b", re.I
-)
-_ONE_DIED = re.compile(
-    r"\b(?:was|has been)\s+(?:\w+\s+)?(?:killed|shot dead|assassinated|executed|murdered)\b|"
-    r"\bdied\b(?! of (?:her|his|their) injuries)",
-    re.I,
-)
-
-
-@dataclass(slots=True)
-class Clause:
-    """Part of a sentence that may report an incident."""
-
-    start: int
-    end: int
-    text: str
-    sentence: Sentence
-
-
-@dataclass(slots=True)
-class Draft:
-    """An incident being assembled from the clauses that tell it."""
-
-    clauses: list[Clause]
-    toponym: Toponym | None
-    date: DateInterval
-    date_mention: DateMention | None
-    perpetrator: actors_mod.ActorMention | None
-    extra: list[Clause] = field(default_factory=list)
-    """Clauses that add claims or figures but are not incident reports themselves."""
 
 
 def candidate_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -211,7 +174,7 @@ def _place_clause(
         if toponym
         else (current.toponym.place.country if current and current.toponym else None)
     )
-    perpetrator = _perpetrator(clause, country)
+    perpetrator = actors_mod.perpetrator(clause, country)
     if current is not None and not _is_new(
         clause, current, toponym, mention, interval, perpetrator
     ):
@@ -318,28 +281,6 @@ def _context_place(clause: Clause, toponyms: list[Toponym]) -> Toponym | None:
     return after[0] if after else (toponyms[0] if toponyms else None)
 
 
-def _perpetrator(clause: Clause, country: str | None) -> actors_mod.ActorMention | None:
-    """The actor that did it: named after "by", or named before the trigger."""
-    found = actors_mod.find_actors(clause.text, country, offset=clause.start)
-    if not found:
-        return None
-    trigger = TRIGGER.search(clause.text)
-    trigger_at = clause.start + (trigger.start() if trigger else 0)
-    for by in re.finditer(r"\bby\s+(?:the\s+)?", clause.text):
-        after_by = [m for m in found if m.start >= clause.start + by.end() - 1]
-        if after_by and after_by[0].start - (clause.start + by.end()) < 25:
-            return after_by[0]
-    before = [m for m in found if m.start < trigger_at and m.actor.kind not in {"civilians"}]
-    if before:
-        return before[0]
-    # "the death toll from last week's Russian missile strike": the weapon names its owner
-    for mention in found:
-        words = clause.text[mention.start - clause.start : mention.end - clause.start]
-        if _WEAPON.search(words):
-            return mention
-    return None
-
-
 def _build(
     draft: Draft, article: Article, parsed: dict[int, Doc], toponyms: list[Toponym]
 ) -> Event | None:
@@ -349,26 +290,28 @@ def _build(
     country = draft.toponym.place.country if draft.toponym else None
     perpetrator = draft.perpetrator
     decision = classify(main.text, context, perpetrator.actor.kind if perpetrator else None)
-    actor1, actor2 = _actors(decision.event_type, decision.sub_event_type, draft, country)
-    fatalities, injured, figure_spans = _casualties(draft)
+    actor1, actor2 = actors_mod.event_actors(
+        decision.event_type, decision.sub_event_type, draft, country
+    )
+    fatalities, injured, figure_spans = event_casualties(draft)
     doc_id = article.id
-    evidence = {"event": _evidence(article, main.start, main.end)}
+    evidence = {"event": span_evidence(article, main.start, main.end)}
     if decision.cue is not None:
         cue_text = main.text if decision.cue.string == main.text else None
         if cue_text is not None:
-            evidence["event_type"] = _evidence(
+            evidence["event_type"] = span_evidence(
                 article, main.start + decision.cue.start(), main.start + decision.cue.end()
             )
     if draft.date_mention is not None:
-        evidence["date"] = _evidence(article, draft.date_mention.start, draft.date_mention.end)
+        evidence["date"] = span_evidence(article, draft.date_mention.start, draft.date_mention.end)
     if draft.toponym is not None:
-        evidence["location"] = _evidence(article, draft.toponym.start, draft.toponym.end)
+        evidence["location"] = span_evidence(article, draft.toponym.start, draft.toponym.end)
     if perpetrator is not None:
-        evidence["actor1"] = _evidence(article, perpetrator.start, perpetrator.end)
+        evidence["actor1"] = span_evidence(article, perpetrator.start, perpetrator.end)
     for name, (start, end) in figure_spans.items():
-        evidence[name] = _evidence(article, start, end)
-    claims, notes = _claims(draft, rest, parsed, article, actor1, actor2)
-    persons = _persons(draft, parsed, claims)
+        evidence[name] = span_evidence(article, start, end)
+    claims, notes = claims_mod.event_claims(draft, rest, parsed, article, actor1, actor2)
+    persons = actors_mod.event_persons(draft, parsed, claims)
     if (
         persons
         and decision.event_type == "Violence against civilians"
@@ -414,162 +357,3 @@ def _build(
 
 def _event_id(doc_id: str, start: int) -> str:
     return hashlib.sha256(f"{doc_id}:{start}".encode()).hexdigest()[:16]
-
-
-def _evidence(article: Article, start: int, end: int) -> Evidence:
-    return Evidence(doc_id=article.id, start=start, end=end, text=article.text[start:end])
-
-
-def _actors(
-    event_type: str, sub_type: str, draft: Draft, country: str | None
-) -> tuple[Actor | None, Actor | None]:
-    main = draft.clauses[0]
-    found = actors_mod.find_actors(main.text, country, offset=main.start)
-    perpetrator = draft.perpetrator.actor if draft.perpetrator else None
-    others = [m.actor for m in found if perpetrator is None or m.actor.side != perpetrator.side]
-    if event_type in {"Protests", "Riots"}:
-        crowd = next((m.actor for m in found if m.actor.kind in {"protesters", "rioters"}), None)
-        crowd = crowd or Actor(
-            name="rioters" if event_type == "Riots" else "protesters",
-            side="rioters" if event_type == "Riots" else "protesters",
-            kind="rioters" if event_type == "Riots" else "protesters",
-        )
-        police = None
-        if country:
-            police = Actor(
-                name=f"{country} police", side=actors_mod.state_side(country), kind="state forces"
-            )
-        if sub_type == "Excessive force against protesters":
-            return police, crowd
-        return crowd, police
-    target: Actor | None = None
-    if (
-        event_type != "Battles"
-        and actors_mod.CIVILIAN_VICTIMS.search(main.text)
-        and not _forces_targeted(others)
-    ):
-        target = actors_mod.civilians()
-    elif others:
-        target = others[0]
-    elif event_type == "Violence against civilians":
-        target = actors_mod.civilians()
-    if perpetrator is None and event_type == "Battles" and len(found) >= 2:
-        perpetrator, target = found[0].actor, found[1].actor
-    return perpetrator, target
-
-
-def _forces_targeted(others: list[Actor]) -> bool:
-    return any(
-        a.kind in {"state forces", "rebel group", "political militia", "external forces"}
-        for a in others
-    )
-
-
-def _casualties(draft: Draft) -> tuple[Count, Count, dict[str, tuple[int, int]]]:
-    figures: list[Figure] = []
-    for clause in draft.clauses + draft.extra:
-        figures.extend(find_figures(clause.text, offset=clause.start))
-    killed = [f for f in figures if f.kind == "killed"]
-    wounded = [f for f in figures if f.kind == "injured"]
-    spans: dict[str, tuple[int, int]] = {}
-    if killed:
-        spans["fatalities"] = (killed[0].start, killed[0].end)
-    if wounded:
-        spans["injured"] = (wounded[0].start, wounded[0].end)
-    fatalities, injured = combine(killed), combine(wounded)
-    main_text = " ".join(c.text for c in draft.clauses)
-    if not killed and _ONE_DIED.search(main_text):
-        fatalities = Count(low=1, best=1, high=1)
-    elif not killed and not wounded and _SHOT_NO_OUTCOME.search(main_text):
-        # ACLED and our gold: a person reported shot, outcome not stated, is one injured.
-        injured = Count(low=0, best=1, high=1)
-    return fatalities, injured, spans
-
-
-def _claims(
-    draft: Draft,
-    rest: list[Clause],
-    parsed: dict[int, Doc],
-    article: Article,
-    actor1: Actor | None,
-    actor2: Actor | None,
-) -> tuple[list[Claim], list[str]]:
-    claims: list[Claim] = []
-    notes: list[str] = []
-    seen: set[tuple[str | None, str]] = set()
-    sentences = {c.sentence.index: c.sentence for c in draft.clauses + draft.extra}
-    for index, sentence in sorted(sentences.items()):
-        doc = parsed.get(index)
-        if doc is None:
-            continue
-        for assertion in claims_mod.find_assertions(doc[:], offset=sentence.start):
-            claim = claims_mod.to_claim(
-                assertion,
-                perpetrator_side=actor1.side if actor1 else None,
-                target_side=actor2.side if actor2 else None,
-                about=_about(sentence.text),
-                doc_id=article.id,
-                text=article.text,
-                source=article.source,
-            )
-            key = (claim.claimant, claim.status)
-            if key not in seen:
-                seen.add(key)
-                claims.append(claim)
-        for match in claims_mod.SILENCE.finditer(sentence.text):
-            notes.append(f"silence: {sentence.text[: match.end()].strip()}")
-    if not claims:
-        evidence = _evidence(article, draft.clauses[0].start, draft.clauses[0].end)
-        claims.append(
-            Claim(
-                claimant=None,
-                status="reported",
-                about="occurrence",
-                evidence=evidence,
-                source=article.source,
-            )
-        )
-    return claims, notes
-
-
-def _about(text: str) -> str:
-    if find_figures(text):
-        return "casualties"
-    if re.search(r"\b(?:responsib\w+|blamed|carried out|behind)\b", text, re.I):
-        return "perpetration"
-    return "occurrence"
-
-
-def _persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> list[str]:
-    """Named persons in the incident's own clauses who are not the ones speaking."""
-    claimants = " ".join(c.claimant or "" for c in claims)
-    persons: list[str] = []
-    for clause in draft.clauses:
-        doc = parsed.get(clause.sentence.index)
-        if doc is None:
-            continue
-        for ent in doc.ents:
-            start = clause.sentence.start + ent.start_char
-            if ent.label_ != "PERSON" or not (clause.start <= start < clause.end):
-                continue
-            if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
-                continue
-            if _is_speaker(ent):
-                continue
-            persons.append(ent.text)
-    return persons
-
-
-def _is_speaker(ent) -> bool:  # type: ignore[no-untyped-def]
-    """True when the person is the subject of a reporting verb ("Governor X said")."""
-    head = ent.root
-    while head.dep_ in {"compound", "appos", "conj"} and head.head is not head:
-        head = head.head
-    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in {
-        "say",
-        "tell",
-        "report",
-        "claim",
-        "confirm",
-        "deny",
-    }
