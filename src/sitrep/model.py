@@ -190,6 +190,8 @@ class Event(Record):
     sources: list[Source] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     """Judgement calls made while building the event (conflicting figures, geocoding runner-up)."""
+    merged_ids: list[str] = Field(default_factory=list)
+    """Ids of the reports merged into this event; each resolves to ``event_id`` (see merge.py)."""
 
     @property
     def doc_ids(self) -> list[str]:
