@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sitrep.geo import event_place, geoparse
 from sitrep.geo.gazetteer import Gazetteer, haversine_km, name_key
-from sitrep.geo.recognise import Mention, _apply_context, recognise
+from sitrep.geo.recognise import mention_at, recognise
 from sitrep.geo.resolve import resolve_mentions
 
 MISS_KM = 20038.0
@@ -61,12 +61,7 @@ def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
         t0 = time.perf_counter()
         rec = recognise(text, gaz)
         t1 = time.perf_counter()
-        mentions = []
-        for g in gold:
-            m = Mention(g["start"], g["end"], text[g["start"]:g["end"]],
-                        gaz.candidates(text[g["start"]:g["end"]]), g["start"], g["end"])
-            _apply_context(text, m)
-            mentions.append(m)
+        mentions = [mention_at(text, g["start"], g["end"], gaz) for g in gold]
 
         resolved = {(t.start, t.end): t for t in resolve_mentions(text, rec, gaz, only=mentions)}
         t2 = time.perf_counter()

