@@ -1,132 +1,301 @@
-"""Merging: reports of one incident become one event with all their sources.
+"""Merging: reports of one incident become one event with all their sources and claims.
 
-Two events are one incident when they come from different articles, have the same ACLED
-event type, overlapping date intervals, and places that agree (the same GeoNames place,
-within ``MAX_KM`` of each other, or the same admin1 when either is coded only to its
-region).  The survivor is the event reported first (earliest publication, then id), so the
-result does not depend on the order articles arrive in; it keeps every source and claim,
-the narrowest date interval both reports allow, and a casualty range across them: low is
-the lowest figure, high the highest, best the figure of the latest report (tolls are
-updated upwards as bodies are counted).
+A *report* is what extraction builds from one article: an :class:`~sitrep.model.Event`
+with one source.  Reports are clustered and each cluster becomes one event.
+
+Two reports are one incident (:func:`same_incident`) when they come from different
+articles and
+
+* their types are compatible: the same ACLED event type, or a remote attack told once as
+  "Explosions/Remote violence" and once as "Violence against civilians", or a protest
+  told once as "Protests" and once as "Riots";
+* their date intervals overlap (ACLED's unit is the day: two day-precise reports of
+  different days stay apart, so a five-day campaign stays five events);
+* their places agree, within a distance that depends on precision (:data:`KM_BY_PRECISION`),
+  the same GeoNames place, or the same admin1 when either is coded only to its region;
+* their perpetrators do not contradict each other (two known, different sides are two
+  incidents, unless the two reports name the same two sides the other way round).
+
+Clustering is complete-linkage: a report joins a cluster only when it is one incident with
+every report already in it (the nearest such cluster, then the one with the most similar
+evidence).  Reports are taken in a fixed order (publication date, then id), and the event
+is built from the whole cluster at once, so the result depends on the set of reports, not
+on the order they arrive in; a re-run gives the same events.
+
+Ids follow ACLED's style, ISO3 + number (``UKR0123456789``): the number is derived from the
+report's own key (article and offset), not allocated in arrival order, so the same report
+always gets the same id.  An event takes the id of its first report; the ids of the other
+reports are its ``merged_ids`` and resolve to it (the store keeps that pointer), so an id
+once shown survives later merges.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
 from sitrep.geo.gazetteer import haversine_km
-from sitrep.model import Count, DateInterval, Event, Place
+from sitrep.model import Count, DateInterval, Event, Place, Source
 
-MAX_KM = 25.0
+KM_BY_PRECISION: dict[int, float] = {1: 25.0, 2: 50.0}
+"""Greatest distance between two reports' places, by the coarser of their geo precisions:
+a town and its suburbs (1), a district and the towns in it (2); region-coded places (3)
+agree when they share admin1."""
+
+ID_DIGITS = 10
+"""Digits of the number in an event id: with 10, two of 10,000 events of one country share
+an id with a chance of about 1 in 200."""
+
+UNKNOWN_COUNTRY = "XXX"
+
+_ACLED_ID = re.compile(r"^[A-Z]{3}\d+$")
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Which of two compatible types the merged event keeps: the more specific account
+# (ACLED codes a remote attack on civilians as Explosions/Remote violence).
+_TYPE_PRECEDENCE = (
+    "Explosions/Remote violence",
+    "Battles",
+    "Violence against civilians",
+    "Riots",
+    "Protests",
+    "Strategic developments",
+)
+_COMPATIBLE_TYPES = {
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Protests", "Riots"}),
+}
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Fold events that report the same incident into one; identical ids fold too.
+def report_id(report: Event) -> str:
+    """Return the ACLED-style id of a report: ISO3 of its country + a number from its key.
+
+    An id that already has that shape is kept, so ids survive re-runs and re-merges.
+    """
+    if _ACLED_ID.match(report.event_id):
+        return report.event_id
+    iso3 = report.location.iso3 if report.location and report.location.iso3 else UNKNOWN_COUNTRY
+    digest = hashlib.sha256(report.event_id.encode("utf-8")).hexdigest()
+    return f"{iso3}{int(digest, 16) % 10**ID_DIGITS:0{ID_DIGITS}d}"
+
+
+def with_report_id(report: Event) -> Event:
+    """Return ``report`` under its ACLED-style id."""
+    new_id = report_id(report)
+    return report if new_id == report.event_id else report.model_copy(update={"event_id": new_id})
+
+
+def merge_events(reports: Iterable[Event]) -> list[Event]:
+    """Fold reports of the same incident into one event each.
 
     Args:
-        events: events from any number of articles (already stored ones included).
+        reports: reports from any number of articles; a repeated id counts once (the last).
 
     Returns:
-        The merged events, sorted by (date start, event id).
+        One event per incident, sorted by (date start, event id); ids are ACLED-style.
     """
-    by_id: dict[str, Event] = {}
-    for event in events:
-        by_id[event.event_id] = event
-    ordered = sorted(by_id.values(), key=_arrival_key)
-    merged: list[Event] = []
-    for event in ordered:
-        twins = [i for i, kept in enumerate(merged) if same_incident(kept, event)]
-        # the nearest twin: Kramatorsk's report goes to Kramatorsk, not to Bilenke next door
-        twin = min(twins, key=lambda i: _distance(merged[i], event)) if twins else None
-        if twin is None:
-            merged.append(event)
+    clusters = cluster_reports(reports)
+    return sorted((combine(c) for c in clusters), key=lambda e: (e.date.start, e.event_id))
+
+
+def cluster_reports(reports: Iterable[Event]) -> list[list[Event]]:
+    """Group reports into incidents (complete linkage, fixed order; see the module doc).
+
+    Returns:
+        The clusters, each in arrival order (earliest publication first).
+    """
+    by_id = {r.event_id: r for r in map(with_report_id, reports)}
+    clusters: list[list[Event]] = []
+    for report in sorted(by_id.values(), key=arrival_key):
+        joinable = [c for c in clusters if all(same_incident(m, report) for m in c)]
+        if joinable:
+            min(joinable, key=lambda c: _affinity(c, report)).append(report)
         else:
-            merged[twin] = combine(merged[twin], event)
-    return sorted(merged, key=lambda e: (e.date.start, e.event_id))
+            clusters.append([report])
+    return clusters
 
 
-def _arrival_key(event: Event) -> tuple:
-    first = min((s.published for s in event.sources), default=event.date.end)
-    return (first, event.event_id)
+def arrival_key(report: Event) -> tuple:
+    """Order of reports: earliest publication, then id (the first report names the event)."""
+    first = min((s.published for s in report.sources), default=report.date.end)
+    return (first, report.event_id)
 
 
 def same_incident(a: Event, b: Event) -> bool:
-    """True when two events from different articles report one incident."""
+    """True when two reports from different articles report one incident."""
     if set(a.doc_ids) & set(b.doc_ids):
         return False
-    if a.event_type != b.event_type:
+    if not compatible_types(a.event_type, b.event_type):
         return False
     if a.date.start > b.date.end or b.date.start > a.date.end:
         return False
-    return a.location is not None and b.location is not None and _same_place(a.location, b.location)
+    if a.location is None or b.location is None or not same_place(a.location, b.location):
+        return False
+    return not _sides_conflict(a, b)
 
 
-def _distance(a: Event, b: Event) -> float:
-    """Km between two events' places; 0 for the same GeoNames place, MAX_KM for regions."""
-    pa, pb = a.location, b.location
-    if pa is None or pb is None:
-        return MAX_KM
-    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
-        return 0.0
-    if None in (pa.lat, pa.lon, pb.lat, pb.lon) or 3 in (pa.geo_precision, pb.geo_precision):
-        return MAX_KM
-    return _km(pa, pb)
+def compatible_types(a: str, b: str) -> bool:
+    """True when two ACLED event types can describe one incident."""
+    return a == b or frozenset({a, b}) in _COMPATIBLE_TYPES
 
 
-def _same_place(a: Place, b: Place) -> bool:
+def same_place(a: Place, b: Place) -> bool:
+    """True when two places can be the place of one incident, given their precision."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    if 3 in (a.geo_precision, b.geo_precision):
-        return a.admin1 == b.admin1 and a.country == b.country and a.admin1 is not None
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    if a.country and b.country and a.country != b.country:
         return False
-    return _km(a, b) <= MAX_KM
+    if 3 in (a.geo_precision, b.geo_precision):
+        return a.admin1 is not None and a.admin1 == b.admin1
+    km = place_km(a, b)
+    return km is not None and km <= KM_BY_PRECISION[max(a.geo_precision, b.geo_precision)]
 
 
-def _km(a: Place, b: Place) -> float:
+def place_km(a: Place, b: Place) -> float | None:
+    """Km between two places (None when either has no coordinates)."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
     return haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
-def combine(first: Event, later: Event) -> Event:
-    """Fold ``later`` (reported after ``first``) into ``first``."""
-    notes = list(first.notes)
+def _sides_conflict(a: Event, b: Event) -> bool:
+    """Two known, different perpetrator sides, not the same pair told the other way round."""
+    a1, b1 = _side(a.actor1), _side(b.actor1)
+    if a1 is None or b1 is None or a1 == b1:
+        return False
+    return not (a1 == _side(b.actor2) and b1 == _side(a.actor2))
+
+
+def _side(actor: object) -> str | None:
+    side = getattr(actor, "side", None)
+    return side.casefold() if side else None
+
+
+def _affinity(cluster: list[Event], report: Event) -> tuple:
+    """Sort key of the clusters a report could join: nearest, then most alike."""
+    first = cluster[0]
+    km = place_km(first.location, report.location) if first.location and report.location else None
+    if first.location and report.location and 3 in (
+        first.location.geo_precision,
+        report.location.geo_precision,
+    ):
+        km = None  # a region's centre says nothing about distance
+    same_sub = first.sub_event_type == report.sub_event_type
+    return (km if km is not None else KM_BY_PRECISION[2], not same_sub, -_similarity(first, report))
+
+
+def _similarity(a: Event, b: Event) -> float:
+    """0..100 token-set similarity of the two reports' event clauses."""
+    ea, eb = a.evidence.get("event"), b.evidence.get("event")
+    return fuzz.token_set_ratio(ea.text, eb.text) if ea and eb else 0.0
+
+
+def combine(reports: Sequence[Event]) -> Event:
+    """Build one event from the reports of one incident (in arrival order).
+
+    The first report gives the id; the type is the most specific one reported; the date
+    is the interval every report allows; the place the most precise; casualties a range
+    across reports (:func:`casualty_range`), conflicting figures noted side by side; all
+    sources, claims and persons are kept.
+    """
+    first = reports[0]
+    if len(reports) == 1:
+        return first
+    lead = min(reports, key=lambda r: _TYPE_PRECEDENCE.index(r.event_type))
+    lead = next(r for r in reports if r.event_type == lead.event_type)
+    ordered = [lead] + [r for r in reports if r is not lead]
+    notes: list[str] = []
+    for report in ordered:
+        notes.extend(n for n in report.notes if n not in notes)
     for kind in ("fatalities", "injured"):
-        a, b = getattr(first, kind), getattr(later, kind)
-        if a.best != b.best and a.best and b.best:
-            notes.append(f"conflicting {kind}: {a.best} vs {b.best} in different reports")
-    sources = first.sources + [s for s in later.sources if s.doc_id not in set(first.doc_ids)]
-    return first.model_copy(
+        note = conflict_note(kind, reports)
+        if note:
+            notes.append(note)
+    return lead.model_copy(
         update={
-            "date": _narrowest(first.date, later.date),
-            "location": _more_precise(first.location, later.location),
-            "actor1": first.actor1 or later.actor1,
-            "actor2": first.actor2 or later.actor2,
-            "persons": first.persons + [p for p in later.persons if p not in first.persons],
-            "fatalities": _range(first.fatalities, later.fatalities),
-            "injured": _range(first.injured, later.injured),
-            "claims": first.claims + later.claims,
-            "sources": sources,
-            "notes": notes + [n for n in later.notes if n not in notes],
+            "event_id": first.event_id,
+            "date": _common_interval([r.date for r in reports]),
+            "location": _most_precise([r.location for r in ordered]),
+            "actor1": next((r.actor1 for r in ordered if r.actor1), None),
+            "actor2": next((r.actor2 for r in ordered if r.actor2), None),
+            "persons": list(dict.fromkeys(p for r in ordered for p in r.persons)),
+            "fatalities": casualty_range([(r.sources[0].published, r.fatalities) for r in reports]),
+            "injured": casualty_range([(r.sources[0].published, r.injured) for r in reports]),
+            "claims": [c for r in reports for c in r.claims],
+            "evidence": {**{k: v for r in reversed(ordered) for k, v in r.evidence.items()}},
+            "sources": _all_sources(reports),
+            "notes": notes,
+            "merged_ids": sorted({r.event_id for r in reports[1:]} | _merged(reports)),
         }
     )
 
 
-def _narrowest(a: DateInterval, b: DateInterval) -> DateInterval:
-    start, end = max(a.start, b.start), min(a.end, b.end)
-    precision = min(a.precision, b.precision, key=_PRECISION_RANK.__getitem__)
-    return DateInterval(start=start, end=end, precision=precision)
+def _merged(reports: Sequence[Event]) -> set[str]:
+    return {i for r in reports for i in r.merged_ids}
 
 
-def _more_precise(a: Place | None, b: Place | None) -> Place | None:
-    if a is None or b is None:
-        return a or b
-    return b if b.geo_precision < a.geo_precision else a
+def _all_sources(reports: Sequence[Event]) -> list[Source]:
+    sources = {s.doc_id: s for r in reversed(reports) for s in r.sources}
+    return sorted(sources.values(), key=lambda s: (s.published, s.doc_id))
 
 
-def _range(first: Count, later: Count) -> Count:
-    if not later.best and not later.high:
-        return first
-    if not first.best and not first.high:
-        return later
-    values = [v for v in (first.low, later.low, first.best, later.best) if v]
-    highs = [v for v in (first.high, later.high, first.best, later.best) if v is not None]
-    return Count(low=min(values), best=later.best or first.best, high=max(highs) if highs else None)
+def _common_interval(dates: Sequence[DateInterval]) -> DateInterval:
+    """The days every report allows (they overlap pairwise, so some day is common)."""
+    start, end = max(d.start for d in dates), min(d.end for d in dates)
+    if start == end:
+        return DateInterval(start=start, end=end, precision="day")
+    narrowest = min(dates, key=lambda d: (d.end - d.start, _PRECISION_RANK[d.precision]))
+    return DateInterval(start=start, end=end, precision=narrowest.precision)
+
+
+def _most_precise(places: Sequence[Place | None]) -> Place | None:
+    known = [p for p in places if p is not None]
+    return min(known, key=lambda p: p.geo_precision) if known else None
+
+
+def casualty_range(figures: Sequence[tuple[object, Count]]) -> Count:
+    """Combine the casualty figures of several reports of one incident.
+
+    low is the lowest figure given, high the highest; best follows ACLED's conservative
+    rule: the lowest figure among the latest reports (tolls are updated upwards as bodies
+    are counted, so an earlier, lower figure is superseded, not a rival).
+
+    Args:
+        figures: (publication date, count) per report.
+    """
+    given = [(published, c) for published, c in figures if c.best or c.high]
+    if not given:
+        return Count()
+    latest = max(published for published, _ in given)  # type: ignore[type-var]
+    latest_bests = [c.best for published, c in given if published == latest and c.best]
+    any_bests = [c.best for _, c in given if c.best]
+    best = min(latest_bests or any_bests or [0])
+    lows = [v for _, c in given for v in (c.low, c.best) if v]
+    highs = [v for _, c in given for v in (c.high, c.best) if v is not None]
+    return Count(low=min(lows, default=0), best=best, high=max(highs) if highs else None)
+
+
+def conflict_note(kind: str, reports: Sequence[Event]) -> str | None:
+    """A note listing different ``kind`` figures side by side, or None when they agree."""
+    figures = [(r.sources[0], getattr(r, kind).best) for r in reports if getattr(r, kind).best]
+    if len({best for _, best in figures}) < 2:
+        return None
+    listed = "; ".join(f"{best} ({s.source}, {s.published.isoformat()})" for s, best in figures)
+    return f"conflicting {kind} across reports: {listed}"
+
+
+def copy_sources(event: Event, copies: dict[str, list[Source]]) -> Event:
+    """Add the outlets that carried a near-duplicate copy of one of the event's articles.
+
+    Args:
+        event: a merged event.
+        copies: per canonical article id, the sources of its stored copies.
+    """
+    extra = [c for s in event.sources for c in copies.get(s.doc_id, [])]
+    if not extra:
+        return event
+    sources = {s.doc_id: s for s in event.sources + extra}
+    ordered = sorted(sources.values(), key=lambda s: (s.published, s.doc_id))
+    return event.model_copy(update={"sources": ordered})
