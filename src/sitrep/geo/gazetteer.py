@@ -93,7 +93,7 @@ class Candidate:
 
     id: int
     kind: str
-    """``place``, ``admin1``, ``country`` or ``continent``."""
+    """``place``, ``admin2``, ``admin1``, ``country`` or ``continent``."""
     cc: str | None
     admin1: str | None
     """GeoNames admin1 code, e.g. ``UA.05``."""
@@ -109,6 +109,9 @@ class Candidate:
             return max(7.0, math.log10(self.population + 10) + 0.5)
         if self.kind == "admin1":
             return math.log10(self.population + 10) - 1.0
+        if self.kind == "admin2":
+            # A bare name is the town; "Madison County", "Bourem district" name the district.
+            return math.log10(self.population + 10) - 1.5
         return math.log10(self.population + 10)
 
 
@@ -182,7 +185,7 @@ class Gazetteer:
         pid, gid, name, kind, cc, code, lat, lon, pop = row
         cname, iso3, clat, clon = self.countries.get(cc, (None, None, None, None))
         admin_name = self.admin1[code][0] if code in self.admin1 else None
-        precision = 1 if kind == "place" else 3
+        precision = {"place": 1, "admin2": 2}.get(kind, 3)
         place = Place(
             name=name,
             admin1=admin_name,

@@ -376,7 +376,7 @@ def _rejected(
             return True
         # A capitalised single word inside a run of other capitalised non-place words is
         # most likely part of a person's or organisation's name ("Andrei Karlov").
-        big = any(c.kind != "place" or c.population >= BIG_PLACE for c in cands)
+        big = any(c.kind not in ("place", "admin2") or c.population >= BIG_PLACE for c in cands)
         # "Oleh Tsarov", "Study of War": a small place's name inside a longer proper name.
         if not big and nxt < len(toks) and text[e:toks[nxt][0]] == " " and _is_cap(words[nxt]):
             nk = name_key(words[nxt])

@@ -129,11 +129,11 @@ def _score(
         score += W_OWN_REGION
     if name_key(c.place.name) == key:
         score += W_MAIN_NAME
-    if others and c.kind != "place":
+    if others and c.kind in ("admin1", "country", "continent"):
         # A region or country is near the article's places when it contains them.
         for o in others:
             oc = o.cand
-            if o.starts == {m.start} or oc.kind != "place":
+            if o.starts == {m.start} or oc.kind not in ("place", "admin2"):
                 continue
             if (c.kind == "admin1" and oc.admin1 == c.admin1) or (
                 c.kind == "country" and oc.cc == c.cc
@@ -148,10 +148,10 @@ def _score(
             oc = o.cand
             if o.starts == {m.start} or oc.place.lat is None:
                 continue
-            if oc.kind == "place":
+            if oc.kind in ("place", "admin2"):
                 best = min(best, _approx_km(c.place.lat, c.place.lon, oc.place.lat,
                                             oc.place.lon))
-            if c.kind == "place" and oc.kind not in ("country", "continent") \
+            if c.kind in ("place", "admin2") and oc.kind not in ("country", "continent") \
                     and oc.admin1 == c.admin1:
                 same_region = True
         if best < math.inf:
@@ -165,7 +165,12 @@ def _score(
 
 
 def _eligible(m: Mention) -> tuple[Candidate, ...]:
-    """Candidates the mention's role allows: "X region" wants a region (or X's region)."""
+    """Candidates the mention's role allows: "X region" wants a region (or X's region),
+    "X district" a district when there is one."""
+    if m.role == "area" and "near" not in m.flags:
+        districts = tuple(c for c in m.candidates if c.kind == "admin2")
+        if districts:
+            return districts
     if m.role == "region":
         admins = tuple(c for c in m.candidates if c.kind == "admin1")
         if admins:
@@ -196,6 +201,9 @@ def _final_place(m: Mention, c: Candidate, text: str, gaz: Gazetteer) -> tuple[P
                 return place, "admin1"
     if c.kind in ("country", "continent"):
         return c.place, "country"
+    if c.kind == "admin2":
+        name = phrase if m.role == "area" else c.place.name
+        return c.place.model_copy(update={"name": name}), "place"
     if c.kind == "admin1":
         if m.role == "area":
             return c.place.model_copy(update={"name": phrase, "geo_precision": 2}), "admin1"
@@ -277,7 +285,8 @@ def _unknown_places(
     The region is the one named in the same sentence (a region mention first, then the
     region of a town), else the region most of the article's places are in.
     """
-    regional = [(m, c) for m, c in chosen if c.kind in ("place", "admin1") and c.admin1]
+    regional = [(m, c) for m, c in chosen
+                if c.kind in ("place", "admin2", "admin1") and c.admin1]
     counts = Counter(c.admin1 for _, c in regional)
     out = []
     for m in unknown:
