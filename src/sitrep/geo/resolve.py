@@ -98,16 +98,52 @@ class _Other:
 
     cand: Candidate
     starts: set[int]
+    keys: set[str]
+    """Name keys of the mentions that chose it: a name repeated is no second witness."""
 
 
-def _score(
-    c: Candidate,
-    m: Mention,
-    key: str,
-    ctx: Context,
-    others: list[_Other] | None,
-) -> tuple[float, list[str]]:
-    """Score one candidate for one mention; return the score and the evidence used."""
+class _Neighbours:
+    """The places the article's other toponyms chose, as proximity evidence."""
+
+    def __init__(self, others: list[_Other]) -> None:
+        self.others = [o for o in others if o.cand.place.lat is not None]
+        self._cache: dict[tuple[int, str], tuple[str | None, float, bool]] = {}
+
+    def evidence(self, c: Candidate, key: str) -> tuple[str | None, float, bool]:
+        """For candidate ``c`` of a mention named ``key``: the name of another place it
+        contains (regions and countries), the km to the nearest other place, and whether
+        another place is in its admin1.  Mentions of the same name are not witnesses."""
+        hit = self._cache.get((c.id, key))
+        if hit is None:
+            hit = self._evidence(c, key)
+            self._cache[(c.id, key)] = hit
+        return hit
+
+    def _evidence(self, c: Candidate, key: str) -> tuple[str | None, float, bool]:
+        local = [o.cand for o in self.others
+                 if key not in o.keys and o.cand.kind in ("place", "admin2")]
+        if c.kind in ("admin1", "country", "continent"):
+            for oc in local:
+                if (c.kind == "admin1" and oc.admin1 == c.admin1) or (
+                    c.kind == "country" and oc.cc == c.cc
+                ):
+                    return oc.place.name, math.inf, False
+            return None, math.inf, False
+        if c.place.lat is None:
+            return None, math.inf, False
+        lat, lon = c.place.lat, c.place.lon
+        km = min((_approx_km(lat, lon, oc.place.lat, oc.place.lon) for oc in local),
+                 default=math.inf)
+        same_region = c.admin1 is not None and any(
+            key not in o.keys and o.cand.kind in ("place", "admin2", "admin1")
+            and o.cand.admin1 == c.admin1 for o in self.others
+        )
+        return None, km, same_region
+
+
+def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, list[str]]:
+    """Score one candidate for one mention from the article's named countries and regions
+    (no proximity); return the score and the evidence used."""
     score = c.prior
     why: list[str] = []
     if ctx.countries and c.cc in ctx.countries:
@@ -129,39 +165,30 @@ def _score(
         score += W_OWN_REGION
     if name_key(c.place.name) == key:
         score += W_MAIN_NAME
-    if others and c.kind in ("admin1", "country", "continent"):
-        # A region or country is near the article's places when it contains them.
-        for o in others:
-            oc = o.cand
-            if o.starts == {m.start} or oc.kind not in ("place", "admin2"):
-                continue
-            if (c.kind == "admin1" and oc.admin1 == c.admin1) or (
-                c.kind == "country" and oc.cc == c.cc
-            ):
-                score += W_NEAR
-                why.append(f"contains {oc.place.name}")
-                break
-    elif others and c.place.lat is not None:
-        best = math.inf
-        same_region = False
-        for o in others:
-            oc = o.cand
-            if o.starts == {m.start} or oc.place.lat is None:
-                continue
-            if oc.kind in ("place", "admin2"):
-                best = min(best, _approx_km(c.place.lat, c.place.lon, oc.place.lat,
-                                            oc.place.lon))
-            if c.kind in ("place", "admin2") and oc.kind not in ("country", "continent") \
-                    and oc.admin1 == c.admin1:
-                same_region = True
-        if best < math.inf:
-            bonus = W_NEAR * math.exp(-best / NEAR_KM)
-            score += bonus
-            if bonus > 0.5:
-                why.append(f"{best:.0f} km from other places")
-        if same_region and c.admin1 not in ctx.admin1:
-            score += W_ADMIN_OTHER
     return score, why
+
+
+# The most proximity can add; candidates further than this behind need no distances.
+_MAX_PROXIMITY = W_NEAR + W_ADMIN_OTHER
+
+
+def _proximity(
+    c: Candidate, key: str, ctx: Context, others: _Neighbours, why: list[str]
+) -> float:
+    """Score from the places the article's other toponyms chose; appends the evidence."""
+    score = 0.0
+    contained, km, same_region = others.evidence(c, key)
+    if contained:
+        score += W_NEAR
+        why.append(f"contains {contained}")
+    if km < math.inf:
+        bonus = W_NEAR * math.exp(-km / NEAR_KM)
+        score += bonus
+        if bonus > 0.5:
+            why.append(f"{km:.0f} km from other places")
+    if same_region and c.admin1 not in ctx.admin1:
+        score += W_ADMIN_OTHER
+    return score
 
 
 def _eligible(m: Mention) -> tuple[Candidate, ...]:
@@ -180,11 +207,15 @@ def _eligible(m: Mention) -> tuple[Candidate, ...]:
 
 
 def _rank(
-    m: Mention, ctx: Context, others: list[_Other] | None
+    m: Mention, ctx: Context, others: _Neighbours | None
 ) -> list[tuple[float, Candidate, list[str]]]:
     """Every eligible candidate scored, best first."""
     key = name_key(m.text)
-    scored = [(*_score(c, m, key, ctx, others), c) for c in _eligible(m)]
+    scored = [(*_score(c, m, key, ctx), c) for c in _eligible(m)]
+    if others is not None and scored:
+        floor = max(t[0] for t in scored) - _MAX_PROXIMITY
+        scored = [(s + _proximity(c, key, ctx, others, why), why, c) if s >= floor
+                  else (s, why, c) for s, why, c in scored]
     scored.sort(key=lambda t: (-t[0], -t[2].population, t[2].id))
     return [(s, c, why) for s, why, c in scored]
 
@@ -214,6 +245,19 @@ def _final_place(m: Mention, c: Candidate, text: str, gaz: Gazetteer) -> tuple[P
     return c.place, "place"
 
 
+def _winners(mentions: list[Mention], ctx: Context, others: _Neighbours | None) -> _Neighbours:
+    """The best candidate of every mention, grouped by candidate."""
+    winners: dict[int, _Other] = {}
+    for m in mentions:
+        ranked = _rank(m, ctx, others)
+        if ranked:
+            best = ranked[0][1]
+            w = winners.setdefault(best.id, _Other(best, set(), set()))
+            w.starts.add(m.start)
+            w.keys.add(name_key(m.text))
+    return _Neighbours(list(winners.values()))
+
+
 def resolve_mentions(
     text: str, rec: Recognition, gaz: Gazetteer, *, only: list[Mention] | None = None
 ) -> list[Toponym]:
@@ -230,13 +274,9 @@ def resolve_mentions(
         One Toponym per mention that has a candidate, in text order.
     """
     ctx = build_context(rec)
-    winners: dict[int, _Other] = {}
-    for m in rec.mentions:
-        ranked = _rank(m, ctx, None)
-        if ranked:
-            best = ranked[0][1]
-            winners.setdefault(best.id, _Other(best, set())).starts.add(m.start)
-    first = list(winners.values())
+    first = _winners(rec.mentions, ctx, None)
+    # Once more with proximity: places chosen by their priors alone are a weak context.
+    first = _winners(rec.mentions, ctx, first)
     targets = rec.mentions if only is None else only
     out: list[Toponym] = []
     chosen: list[tuple[Mention, Candidate]] = []
