@@ -229,6 +229,40 @@ def find_actors(text: str, country: str | None = None, offset: int = 0) -> list[
     return sorted(found, key=lambda m: m.start)
 
 
+# Sides that are victims or unknowns, never a party whose word is a claim about its own act.
+NON_PARTY_SIDES = frozenset({"civilians", "unidentified armed group"})
+# A government named by its seat: "the Kremlin said", "Kyiv denied".
+_SEATS = {"Russia": r"Kremlin|Moscow", "Ukraine": r"Kyiv|Kiev", "Sudan": r"Khartoum government"}
+_OFFICIAL = (
+    r"(?:government|ministry|ministries|ambassador|envoy|president|prime minister|officials?|"
+    r"authorities|spokes(?:man|woman|person)|embassy|mission|foreign minister|defen[cs]e minister)"
+)
+_SPEAKER_RX = [
+    (country, re.compile(rf"\b(?:{seat})\b|\b(?:{_DEMONYM[country]})\s+(?:\w+\s+)?{_OFFICIAL}\b", re.I))
+    for country, seat in _SEATS.items()
+] + [
+    (country, re.compile(rf"\b(?:{demonym})\s+(?:\w+\s+)?{_OFFICIAL}\b", re.I))
+    for country, demonym in _DEMONYM.items()
+    if country not in _SEATS
+]
+
+
+def speaker_side(speaker: str, country: str | None = None) -> str | None:
+    """The side a speaker belongs to: an actor it names, or a government by seat or title.
+
+    Args:
+        speaker: who speaks ("the Kremlin", "Russia's ambassador", "RSF commander X").
+        country: the incident's country, for unnamed forces and police.
+    """
+    actors = find_actors(speaker, country)
+    if actors:
+        return actors[0].actor.side
+    for state, rx in _SPEAKER_RX:
+        if rx.search(speaker):
+            return state_side(state)
+    return None
+
+
 def state_side(country: str) -> str:
     """The side label of a country's state forces."""
     return _STATE_SIDE.get(country, country)

@@ -1,11 +1,25 @@
 """Claims: who asserts what about an incident, and how firmly.
 
-Status follows the gold conventions: *confirmed* by an authority with no stake or by the
-affected side; *claimed* by an interested party (a belligerent, or a perpetrator
-confirming its own act); *reported* by officials, media, monitors or witnesses without a
-stake ("reportedly"); *denied* when a party rejects it; *unverified* when the text says it
-could not be verified.  Silence ("has not commented") is recorded as a note, never as a
-denial.
+Status follows the gold conventions:
+
+* *claimed*: an interested party speaks: a belligerent or its officials and sources
+  ("Ukraine's military intelligence said", "security sources"), a side blaming the other,
+  or a perpetrator confirming its own act ("the group confirmed its fighters took the town").
+* *confirmed*: an admission against interest (a perpetrator acknowledges or apologises for
+  the act, the affected side admits a loss or a withdrawal), a prosecutor, or a neutral
+  organisation counting its own staff among the victims.
+* *reported*: officials, media, monitors, residents or witnesses with no stake, and
+  "reportedly".
+* *denied*: a party rejects it ("denied any involvement", "dismissed the claims"), says
+  the act did not happen ("said it carried out no operation") or that a reported dead man
+  is alive.
+* *unverified*: the text says it could not be verified; a claim of its own, next to the
+  others.
+
+Silence ("has not commented") is a note, never a denial.  Claims come from the incident's
+own sentences, from the sentences right after them that report no other incident, and,
+for the explicit stances (claim, denial, admission) of a party to the incident, from
+anywhere in the article.
 """
 
 from __future__ import annotations
@@ -13,14 +27,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.actors import find_actors
+from sitrep.extract.actors import NON_PARTY_SIDES, find_actors, speaker_side
 from sitrep.extract.counts import find_figures
 from sitrep.extract.draft import Clause, Draft, span_evidence
+from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.model import Actor, Article, Claim, ClaimStatus, Evidence
 
-_SAY_LEMMAS = {
+_SAY_LEMMAS: dict[str, ClaimStatus | None] = {
     "say": None,
     "tell": None,
     "report": None,
@@ -30,10 +45,14 @@ _SAY_LEMMAS = {
     "confirm": "confirmed",
     "acknowledge": "confirmed",
     "admit": "confirmed",
+    "concede": "confirmed",
+    "apologise": "confirmed",
+    "apologize": "confirmed",
     "deny": "denied",
     "reject": "denied",
     "dismiss": "denied",
     "dispute": "denied",
+    "refute": "denied",
     "describe": None,
     "blame": "claimed",
     "accuse": "claimed",
@@ -44,7 +63,11 @@ _SAY_LEMMAS = {
     "show": "reported",
     "add": None,
 }
+# Lemmas whose status stands whoever speaks: admissions against interest.
+_ADMISSIONS = {"acknowledge", "admit", "concede", "apologise", "apologize"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "this", "which", "that", "who"}
 _ACCORDING = re.compile(r"\baccording to (?:the )?(?P<who>[^,.;]{3,80})", re.IGNORECASE)
+_CITING = re.compile(r"\bciting (?P<who>[^,.;]{3,60})", re.IGNORECASE)
 _REPORTEDLY = re.compile(
     r"\b(?:reportedly|was reported|were reported|media reported|reports said)\b", re.I
 )
@@ -59,6 +82,20 @@ SILENCE = re.compile(
     r"has not (?:formally )?commented|did not respond|not comment(?:ed)? officially|has been silent)\b",
     re.I,
 )
+# A statement that the act did not happen, or that its reported victim lives: a denial.
+_NEGATED_ACT = re.compile(
+    r"\b(?:(?:carried|conducted) out no|did not (?:carry|conduct)|had no (?:role|involvement|part)|"
+    r"(?:was|were) not (?:involved|responsible|behind)|no (?:role|involvement) in|alive)\b",
+    re.I,
+)
+# The affected side admitting a loss.
+_LOSS = re.compile(
+    r"\b(?:withdr[ae]wn?|withdrawing|pulled out|retreated|lost control|losing control|abandoned)\b", re.I
+)
+_JUDICIAL = re.compile(r"\b(?:prosecutors?|prosecutor's|prosecution|coroner|investigating judge)\b", re.I)
+_OWN_STAFF = re.compile(
+    r"\b(?:its|their) (?:own )?(?:\w+ ){0,2}(?:staff|employees|workers|personnel|colleagues|volunteers|crew)\b", re.I
+)
 _NEUTRAL = re.compile(
     r"\b(?:governor|police|health (?:ministry|authorities|officials)|emergency|prosecutor\w*|officials?|"
     r"ombudsman|doctors|Red Cross|United Nations|UN|WHO|World Food Programme|agency|residents?|witness\w*|"
@@ -68,10 +105,31 @@ _NEUTRAL = re.compile(
 )
 _BELLIGERENT = re.compile(
     r"\b(?:army|military|forces|troops|defen[cs]e ministry|ministry of defen[cs]e|intelligence|SBU|"
-    r"security service|Kremlin|spokes(?:man|woman|person)|commander|junta|RSF|SAF|militia|group|alliance|"
+    r"security (?:service|services|sources|officials)|Kremlin|junta|RSF|SAF|militia|group|alliance|"
     r"legion|corps|brigade|special operations|fleet|rebels?|insurgents)\b",
     re.I,
 )
+# Where a neutral word sits inside a belligerent's name ("sources in the security service"),
+# the belligerent decides; these speakers stay neutral whoever they cite.
+_PLAIN_NEUTRAL = re.compile(
+    r"\b(?:residents?|witness\w*|media|doctors|rescuers|Red Cross|monitor\w*|"
+    r"(?:rights|activist|aid|monitoring|advocacy) groups?)\b",
+    re.I,
+)
+_STANCE_VERB = re.compile(
+    r"\b(?P<verb>said|says|told|claimed|claims|denied|denies|rejected|rejects|dismissed|dismisses|"
+    r"disputed|disputes|refuted|admitted|admits|acknowledged|acknowledges|conceded|apologi[sz]ed|"
+    r"confirmed|confirms|accused|accuses|blamed|blames)\b"
+)
+_VERB_LEMMA = {
+    "said": "say", "says": "say", "told": "tell", "claimed": "claim", "claims": "claim",
+    "denied": "deny", "denies": "deny", "rejected": "reject", "rejects": "reject",
+    "dismissed": "dismiss", "dismisses": "dismiss", "disputed": "dispute", "disputes": "dispute",
+    "refuted": "refute", "admitted": "admit", "admits": "admit", "acknowledged": "acknowledge",
+    "acknowledges": "acknowledge", "conceded": "concede", "apologised": "apologise",
+    "apologized": "apologise", "confirmed": "confirm", "confirms": "confirm", "accused": "accuse",
+    "accuses": "accuse", "blamed": "blame", "blames": "blame",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +140,16 @@ class Assertion:
     lemma_status: ClaimStatus | None
     start: int
     end: int
+    lemma: str | None = None
+    content: str = ""
+    """The words the claimant asserts (the verb's clause), for cues such as "alive"."""
+
+    @property
+    def is_stance(self) -> bool:
+        """True for an explicit claim, denial or admission, not a plain "said"."""
+        return self.lemma_status in {"claimed", "denied"} or self.lemma in _ADMISSIONS or bool(
+            _NEGATED_ACT.search(self.content) or _LOSS.search(self.content)
+        )
 
 
 def find_assertions(sent: Span, offset: int = 0) -> list[Assertion]:
@@ -95,46 +163,102 @@ def find_assertions(sent: Span, offset: int = 0) -> list[Assertion]:
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_ not in _SAY_LEMMAS:
             continue
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-        if token.dep_ == "relcl" and not subjects:
+        if token.dep_ == "relcl" and not _own_subjects(token):
             continue
-        who = _subject_text(subjects[0]) if subjects else None
-        if who and who.lower() in {
-            "it",
-            "he",
-            "she",
-            "they",
-            "we",
-            "i",
-            "this",
-            "which",
-            "that",
-            "who",
-        }:
-            who = _antecedent(sent, token) or who
-        status = _SAY_LEMMAS[token.lemma_]
-        found.append(Assertion(who, status, token.idx + offset, token.idx + len(token) + offset))  # type: ignore[arg-type]
-    text = sent.text
-    base = sent.start_char
-    for match in _ACCORDING.finditer(text):
-        who = re.split(r"\b(?:who|which|that|and)\b", match.group("who"))[0].strip()
-        found.append(
-            Assertion(who, None, match.start() + base + offset, match.end() + base + offset)
-        )
-    for match in _REPORTEDLY.finditer(text):
-        found.append(
-            Assertion(None, "reported", match.start() + base + offset, match.end() + base + offset)
-        )
-    for match in _UNVERIFIED.finditer(text):
+        who = _claimant_of(token, sent)
+        content = _content_of(token)
         found.append(
             Assertion(
-                None, "unverified", match.start() + base + offset, match.end() + base + offset
+                who,
+                _SAY_LEMMAS[token.lemma_],
+                token.idx + offset,
+                token.idx + len(token) + offset,
+                lemma=token.lemma_,
+                content=content,
             )
         )
+    found.extend(_phrase_assertions(sent.text, sent.start_char + offset))
     return found
 
 
-def _subject_text(token) -> str:  # type: ignore[no-untyped-def]
+def find_stances(text: str, offset: int = 0) -> list[Assertion]:
+    """Attributions in an unparsed sentence, by its verbs and the speaker just before them.
+
+    Args:
+        text: a sentence.
+        offset: the sentence's start in the article.
+    """
+    found: list[Assertion] = []
+    for match in _STANCE_VERB.finditer(text):
+        lemma = _VERB_LEMMA[match.group("verb")]
+        before = text[: match.start()]
+        if found and re.search(r"\band\s*$", before):
+            who = found[-1].claimant  # "X dismissed the report and said ...": the same speaker
+        else:
+            who = _speaker_before(before)
+        found.append(
+            Assertion(
+                who,
+                _SAY_LEMMAS[lemma],
+                match.start() + offset,
+                match.end() + offset,
+                lemma=lemma,
+                content=_clause_after(text, match.end()),
+            )
+        )
+    found.extend(_phrase_assertions(text, offset))
+    return found
+
+
+def _phrase_assertions(text: str, base: int) -> list[Assertion]:
+    """Attributions written as phrases: "according to X", "citing X", "reportedly", "unverified"."""
+    found: list[Assertion] = []
+    for rx, status in ((_ACCORDING, None), (_CITING, None)):
+        for match in rx.finditer(text):
+            who = re.split(r"\b(?:who|which|that|and)\b", match.group("who"))[0].strip()
+            found.append(Assertion(who, status, match.start() + base, match.end() + base))
+    for match in _REPORTEDLY.finditer(text):
+        found.append(Assertion(None, "reported", match.start() + base, match.end() + base))
+    for match in _UNVERIFIED.finditer(text):
+        found.append(Assertion(None, "unverified", match.start() + base, match.end() + base))
+    return found
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+
+
+def _claimant_of(verb: Token, sent: Span) -> str | None:
+    """The speaker of a reporting verb; a verb sharing its subject ("..., and denied") borrows it."""
+    current = verb
+    for _ in range(4):
+        subjects = _own_subjects(current)
+        if subjects:
+            who = _subject_text(subjects[0])
+            if who.lower() in _PRONOUNS:
+                return _antecedent(sent, current) or who
+            return who
+        if current.dep_ in {"conj", "xcomp"} and current.head is not current:
+            current = current.head
+        elif current.dep_ == "relcl" and current.head.head is not current.head:
+            current = current.head.head  # "a video that appeared to show": the video's publisher
+        else:
+            return None
+    return None
+
+
+def _content_of(verb: Token) -> str:
+    """The words under a reporting verb, leaving out other reporting verbs' clauses."""
+    nested = {
+        t.i
+        for child in verb.children
+        if child.lemma_ in _SAY_LEMMAS and child.pos_ == "VERB" and child.dep_ in {"advcl", "conj"}
+        for t in child.subtree
+    }
+    return " ".join(t.text for t in verb.subtree if t.i not in nested and t.i >= verb.i)
+
+
+def _subject_text(token: Token) -> str:
     """The subject noun phrase of an attribution verb, without trailing clauses."""
     words = [
         t
@@ -146,12 +270,38 @@ def _subject_text(token) -> str:  # type: ignore[no-untyped-def]
     return span.text.strip(" ,")
 
 
-def _antecedent(sent: Span, verb) -> str | None:  # type: ignore[no-untyped-def]
+def _antecedent(sent: Span, verb: Token) -> str | None:
     """For "it said", the nearest earlier organisation or person in the sentence."""
     for ent in reversed([e for e in sent.ents if e.end <= verb.i]):
         if ent.label_ in {"ORG", "PERSON", "NORP"}:
             return ent.text
     return None
+
+
+def _speaker_before(before: str) -> str | None:
+    """The speaker right before a verb in an unparsed sentence: the last clause's subject."""
+    clause = re.split(
+        r"[;:]|,\s+(?:but|and|while|though)\s+|\b(?:but|while|though|which|who|that)\s+", before
+    )[-1]
+    clause = re.sub(r"^\s*(?:(?:On|By|In|At) [^,]{1,40},|On \w+day\b|However,|Meanwhile,)\s*", "", clause)
+    clause = re.sub(r"^\s*(?:however|meanwhile),\s*", "", clause)
+    clause = re.sub(r",[^,]{1,60},", "", clause)
+    clause = re.sub(
+        r"(?:\s+(?:has|have|had|also|later|earlier|repeatedly|again|on \w+|in a statement))+\s*$",
+        "",
+        clause,
+    )
+    who = clause.strip(" ,")
+    if not who or len(who.split()) > 10 or who.lower() in _PRONOUNS:
+        return None
+    return who
+
+
+def _clause_after(text: str, position: int) -> str:
+    """The rest of the sentence after a verb, up to the next reporting verb."""
+    rest = text[position:]
+    following = _STANCE_VERB.search(rest)
+    return rest[: following.start()] if following else rest
 
 
 def to_claim(
@@ -163,15 +313,17 @@ def to_claim(
     doc_id: str,
     text: str,
     source: str,
+    country: str | None = None,
 ) -> Claim:
     """Turn an assertion into a claim with a status relative to the incident's sides."""
-    claimant = _normalise_claimant(assertion.claimant)
-    status = assertion.lemma_status or _status_of(claimant)
-    claimant_side = _side_of(claimant)
-    if status == "confirmed" and claimant_side and claimant_side == perpetrator_side:
-        status = "claimed"
-    if status == "claimed" and claimant_side is None and claimant and _NEUTRAL.search(claimant):
-        status = "reported"
+    claimant = _normalise_claimant(assertion.claimant, country)
+    status = claim_status(
+        assertion,
+        claimant,
+        perpetrator_side=perpetrator_side,
+        target_side=target_side,
+        country=country,
+    )
     evidence = Evidence(
         doc_id=doc_id,
         start=assertion.start,
@@ -181,27 +333,54 @@ def to_claim(
     return Claim(claimant=claimant, status=status, about=about, evidence=evidence, source=source)
 
 
-def _normalise_claimant(who: str | None) -> str | None:
+def claim_status(
+    assertion: Assertion,
+    claimant: str | None,
+    *,
+    perpetrator_side: str | None,
+    target_side: str | None,
+    country: str | None = None,
+) -> ClaimStatus:
+    """The status of an assertion: from its verb and words first, else from who speaks."""
+    content = assertion.content
+    side = speaker_side(claimant, country) if claimant else None
+    if assertion.lemma_status == "unverified":
+        return "unverified"
+    if assertion.lemma_status == "denied" or _NEGATED_ACT.search(content):
+        return "denied"
+    if assertion.lemma in _ADMISSIONS:
+        return "confirmed"
+    if side is not None and side == target_side and _LOSS.search(content):
+        return "confirmed"
+    if assertion.lemma_status == "confirmed":
+        return "claimed" if side is not None and side == perpetrator_side else "confirmed"
+    if assertion.lemma_status == "claimed":
+        return "claimed" if claimant is None or is_interested(claimant, country) else "reported"
+    if assertion.lemma_status == "reported" or not claimant:
+        return "reported"
+    if _JUDICIAL.search(claimant):
+        return "confirmed"
+    if is_interested(claimant, country):
+        return "claimed"
+    return "confirmed" if _OWN_STAFF.search(content) else "reported"
+
+
+def is_interested(claimant: str, country: str | None = None) -> bool:
+    """True when the speaker is a party with a stake: a belligerent, its officials or sources."""
+    if _PLAIN_NEUTRAL.search(claimant):
+        return False
+    if _BELLIGERENT.search(claimant):
+        return True
+    return bool(find_actors(claimant, country)) and not _NEUTRAL.search(claimant)
+
+
+def _normalise_claimant(who: str | None, country: str | None = None) -> str | None:
     if not who:
         return None
-    actors = find_actors(who)
+    actors = find_actors(who, country)
     if actors and actors[0].actor.name and (actors[0].end - actors[0].start) >= 0.5 * len(who):
         return actors[0].actor.name
     return who
-
-
-def _side_of(claimant: str | None) -> str | None:
-    if not claimant:
-        return None
-    actors = find_actors(claimant)
-    return actors[0].actor.side if actors else None
-
-
-def _status_of(claimant: str | None) -> ClaimStatus:
-    """Status of a plain "X said" by who X is."""
-    if claimant and _BELLIGERENT.search(claimant) and not _NEUTRAL.search(claimant):
-        return "claimed"
-    return "reported"
 
 
 def event_claims(
@@ -212,31 +391,52 @@ def event_claims(
     actor1: Actor | None,
     actor2: Actor | None,
 ) -> tuple[list[Claim], list[str]]:
-    """Every claim made in the incident's sentences, and notes (silence) about it."""
+    """Every claim made about the incident, and notes (silence) about it.
+
+    Args:
+        draft: the incident's clauses.
+        rest: its clauses after the first (kept for the call site; the draft holds them).
+        parsed: spaCy docs of the article's candidate sentences, by sentence index.
+        article: the article.
+        actor1: the perpetrator, whose side makes its own "confirmation" a claim.
+        actor2: the target, whose admission of a loss is a confirmation.
+
+    Returns:
+        Claims (at least one: the occurrence as reported) and notes.
+    """
+    sentences = split_sentences(article.text)
+    own = {c.sentence.index for c in draft.clauses + draft.extra}
+    following = _following(own, parsed, len(sentences))
+    country = _country_of(draft)
+    parties = {a.side for a in (actor1, actor2) if a and a.side} - NON_PARTY_SIDES
+    sides = {
+        "perpetrator_side": actor1.side if actor1 else None,
+        "target_side": actor2.side if actor2 else None,
+    }
     claims: list[Claim] = []
     notes: list[str] = []
     seen: set[tuple[str | None, str]] = set()
-    sentences = {c.sentence.index: c.sentence for c in draft.clauses + draft.extra}
-    for index, sentence in sorted(sentences.items()):
-        doc = parsed.get(index)
-        if doc is None:
-            continue
-        for assertion in find_assertions(doc[:], offset=sentence.start):
+    for sentence in sentences:
+        where = "own" if sentence.index in own else "following" if sentence.index in following else "other"
+        for assertion in _assertions(sentence, parsed):
             claim = to_claim(
                 assertion,
-                perpetrator_side=actor1.side if actor1 else None,
-                target_side=actor2.side if actor2 else None,
                 about=_about(sentence.text),
                 doc_id=article.id,
                 text=article.text,
                 source=article.source,
+                country=country,
+                **sides,
             )
+            if not _belongs(where, assertion, claim, parties, country):
+                continue
             key = (claim.claimant, claim.status)
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
-        for match in SILENCE.finditer(sentence.text):
-            notes.append(f"silence: {sentence.text[: match.end()].strip()}")
+        if where != "other":
+            for match in SILENCE.finditer(sentence.text):
+                notes.append(f"silence: {sentence.text[: match.end()].strip()}")
     if not claims:
         occurrence = span_evidence(article, draft.clauses[0].start, draft.clauses[0].end)
         claims.append(
@@ -249,6 +449,40 @@ def event_claims(
             )
         )
     return claims, notes
+
+
+def _assertions(sentence: Sentence, parsed: dict[int, Doc]) -> list[Assertion]:
+    doc = parsed.get(sentence.index)
+    if doc is not None:
+        return find_assertions(doc[:], offset=sentence.start)
+    return find_stances(sentence.text, offset=sentence.start)
+
+
+def _following(own: set[int], parsed: dict[int, Doc], count: int) -> set[int]:
+    """Sentences right after the incident's own that were not parsed: they report no incident."""
+    found: set[int] = set()
+    for index in own:
+        nxt = index + 1
+        while nxt < count and nxt not in parsed and nxt not in own:
+            found.add(nxt)
+            nxt += 1
+    return found
+
+
+def _belongs(
+    where: str, assertion: Assertion, claim: Claim, parties: set[str], country: str | None
+) -> bool:
+    """Whether a claim found in a sentence speaks about this incident."""
+    if where == "own":
+        return True
+    by_party = bool(claim.claimant) and speaker_side(claim.claimant, country) in parties
+    if where == "following":
+        return by_party or claim.status in {"denied", "unverified", "confirmed"}
+    return by_party and assertion.is_stance
+
+
+def _country_of(draft: Draft) -> str | None:
+    return draft.toponym.place.country if draft.toponym else None
 
 
 def _about(text: str) -> str:
