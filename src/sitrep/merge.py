@@ -299,3 +299,69 @@ def copy_sources(event: Event, copies: dict[str, list[Source]]) -> Event:
     sources = {s.doc_id: s for s in event.sources + extra}
     ordered = sorted(sources.values(), key=lambda s: (s.published, s.doc_id))
     return event.model_copy(update={"sources": ordered})
+
+
+# --- near-duplicate articles ----------------------------------------------------------
+# The same wire copy in five outlets is one article: it is stored once (the earliest
+# publication, then the lowest id, is the canonical copy) and the others become sources of
+# its events.  Texts are compared as sets of word trigrams; MinHash band keys (stored per
+# article) find the candidates without reading every stored text.
+
+NEAR_DUPLICATE = 0.7
+"""Least Jaccard similarity of two articles' word trigrams for them to be one wire copy
+(an added paragraph or a new headline keeps a copy well above it; two outlets' own
+accounts of one incident share far less)."""
+
+MIN_SHINGLES = 12
+"""Texts shorter than this many trigrams are too short to call near-duplicates."""
+
+SHINGLE_WORDS = 3
+_BANDS, _ROWS = 20, 3
+_MERSENNE = (1 << 61) - 1
+_PERMUTATIONS = [
+    (
+        int.from_bytes(hashlib.sha256(f"a{i}".encode()).digest()[:8], "big") % _MERSENNE | 1,
+        int.from_bytes(hashlib.sha256(f"b{i}".encode()).digest()[:8], "big") % _MERSENNE,
+    )
+    for i in range(_BANDS * _ROWS)
+]
+
+
+def shingles(text: str) -> frozenset[int]:
+    """Hashes of the text's lower-cased word trigrams."""
+    words = re.findall(r"\w+", text.casefold())
+    grams = (" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+    return frozenset(
+        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams
+    )
+
+
+def band_keys(text: str) -> list[str]:
+    """MinHash band keys of a text: near-duplicates share at least one with high probability.
+
+    Returns:
+        ``_BANDS`` keys (empty for a text too short to compare).
+    """
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return []
+    signature = [min((a * g + b) % _MERSENNE for g in grams) for a, b in _PERMUTATIONS]
+    keys = []
+    for band in range(_BANDS):
+        rows = signature[band * _ROWS : (band + 1) * _ROWS]
+        digest = hashlib.blake2b(repr(rows).encode(), digest_size=8).hexdigest()
+        keys.append(f"{band}:{digest}")
+    return keys
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two texts' word trigrams (0.0 when either is too short)."""
+    sa, sb = shingles(a), shingles(b)
+    if min(len(sa), len(sb)) < MIN_SHINGLES:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def is_near_duplicate(a: str, b: str) -> bool:
+    """True when two article texts are copies of one wire story."""
+    return text_similarity(a, b) >= NEAR_DUPLICATE

@@ -22,7 +22,7 @@ from sitrep.model import (
     Source,
 )
 from sitrep.store import Store, open_store
-from sitrep.store.schema import SCHEMA_VERSION
+from sitrep.store.schema import SCHEMA_VERSION, TABLES
 
 TEXT = (
     "Ukrainian military intelligence said a bomb killed three Russian national guard officers "
@@ -42,7 +42,7 @@ def make_article(text: str = TEXT, origin: str = "samples/melitopol.txt") -> Art
     )
 
 
-def make_event(article: Article, event_id: str = "ev-melitopol", **update: object) -> Event:
+def make_event(article: Article, event_id: str = "UKR0000000001", **update: object) -> Event:
     span = Evidence(doc_id=article.id, start=0, end=45, text=article.text[0:45])
     event = Event(
         event_id=event_id,
@@ -112,9 +112,8 @@ def test_open_store_missing_folder_raises_store_error(tmp_path: Path) -> None:
 
 def test_open_store_memory_url_works() -> None:
     with open_store("sqlite:///:memory:") as store:
-        assert store.counts() == dict.fromkeys(
-            ["articles", "events", "claims", "evidence", "sources", "rejects"], 0
-        )
+        assert store.counts() == dict.fromkeys(TABLES, 0)
+        assert set(TABLES) >= {"articles", "events", "reports", "event_ids", "article_copies"}
 
 
 def test_open_store_sqlite_uses_wal(sqlite_url: str) -> None:
@@ -149,6 +148,8 @@ def test_store_counts_rows_per_table(store: Store) -> None:
     store.save_batch([article], [make_event(article)], [reject])
     assert store.counts() == {
         "articles": 1, "events": 1, "claims": 2, "evidence": 2, "sources": 1, "rejects": 1,
+        "reports": 1, "event_ids": 1, "article_copies": 0,
+        "article_bands": 20,  # one key per MinHash band
     }  # fmt: skip
     assert store.rejects() == [reject]
 
@@ -183,13 +184,13 @@ def test_store_events_ordered_by_start_date_then_id(store: Store) -> None:
     article = make_article()
     late = make_event(
         article,
-        "a-late",
+        "UKR3",
         date=DateInterval(start=dt.date(2023, 11, 10), end=dt.date(2023, 11, 10), precision="day"),
     )
-    early_b = make_event(article, "b-early")
-    early_a = make_event(article, "c-early")
+    early_b = make_event(article, "UKR1")
+    early_a = make_event(article, "UKR2")
     store.save_batch([article], [late, early_a, early_b], [])
-    assert [e.event_id for e in store.events()] == ["b-early", "c-early", "a-late"]
+    assert [e.event_id for e in store.events()] == ["UKR1", "UKR2", "UKR3"]
 
 
 def test_store_failed_batch_rolls_back(store: Store) -> None:
@@ -197,20 +198,22 @@ def test_store_failed_batch_rolls_back(store: Store) -> None:
     store.save_batch([article], [make_event(article)], [])
     before = store.counts()
     other = make_article("Another report entirely.", origin="samples/other.txt")
-    good = make_event(other, "ev-good")
+    good = make_event(other, "UKR2")
     # End before start breaks the events_dates_ordered constraint, after rows were written.
     bad = make_event(
         other,
-        "ev-bad",
+        "UKR3",
         date=DateInterval(start=dt.date(2023, 11, 9), end=dt.date(2023, 11, 1), precision="day"),
     )
     with pytest.raises(StoreError, match="rolled back"):
         store.save_batch([other], [good, bad], [Rejected(origin="z", stage="ingest", reason="r")])
     assert store.counts() == before
-    assert [e.event_id for e in store.events()] == ["ev-melitopol"]
+    assert [e.event_id for e in store.events()] == ["UKR0000000001"]
     # The connection is still usable after the failure.
     store.save_batch([other], [good], [])
-    assert store.counts()["events"] == 2
+    [merged] = store.events()  # the good report tells the same incident: one event, two sources
+    assert [s.doc_id for s in merged.sources] == sorted([article.id, other.id])
+    assert merged.merged_ids == ["UKR2"]
 
 
 def test_store_accepted_article_removes_its_reject(store: Store) -> None:
@@ -256,7 +259,7 @@ def test_open_store_newer_schema_raises_store_error(store_url: str) -> None:
             "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
             (SCHEMA_VERSION + 1, "from the future", "2099-01-01T00:00:00+00:00"),
         )
-    with pytest.raises(StoreError, match=r"newer than this sitrep's \(1\); upgrade sitrep"):
+    with pytest.raises(StoreError, match=rf"newer than this sitrep's \({SCHEMA_VERSION}\); upgrade"):
         open_store(store_url)
 
 

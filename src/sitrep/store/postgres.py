@@ -15,6 +15,9 @@ logger = logging.getLogger(__name__)
 
 # Any fixed 64-bit number: the advisory lock that lets one process migrate at a time.
 _MIGRATION_LOCK = 0x5_17_4E_9
+# Another one for batch writers: a batch reads the reports it merges with and writes the
+# result, so two writers must not interleave.
+_WRITE_LOCK = 0x5_17_4E_A
 
 
 def redact(url: str) -> str:
@@ -71,6 +74,10 @@ class PostgresDialect(Dialect):
     def lock_migrations(self) -> None:
         """Hold an advisory lock until the migration transaction ends."""
         self.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def lock_writes(self) -> None:
+        """Hold an advisory lock until the batch transaction ends."""
+        self.execute("SELECT pg_advisory_xact_lock(?)", (_WRITE_LOCK,))
 
     def table_exists(self, table: str) -> bool:
         """Tell whether ``table`` exists in the current search path."""

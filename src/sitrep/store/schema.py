@@ -97,10 +97,56 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        2,
+        "reports (one per article and incident), id pointers, near-duplicate copies",
+        [
+            """CREATE TABLE reports (
+                report_id TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL,
+                date_start {date} NOT NULL,
+                date_end {date} NOT NULL,
+                record {json} NOT NULL,
+                CONSTRAINT reports_dates_ordered CHECK (date_start <= date_end)
+            )""",
+            "CREATE INDEX reports_doc ON reports (doc_id)",
+            "CREATE INDEX reports_dates ON reports (date_start, date_end)",
+            """CREATE TABLE event_ids (
+                id TEXT PRIMARY KEY,
+                event_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX event_ids_event ON event_ids (event_id)",
+            """CREATE TABLE article_copies (
+                id TEXT PRIMARY KEY,
+                canonical_id TEXT NOT NULL,
+                origin TEXT,
+                record {json} NOT NULL
+            )""",
+            "CREATE INDEX article_copies_canonical ON article_copies (canonical_id)",
+            """CREATE TABLE article_bands (
+                band TEXT NOT NULL,
+                article_id TEXT NOT NULL,
+                PRIMARY KEY (band, article_id)
+            )""",
+            "CREATE INDEX article_bands_article ON article_bands (article_id)",
+            # A store of version 1 kept only merged events: each becomes a report of its
+            # first article, so the next run re-merges it with what comes.
+            """INSERT INTO reports (report_id, doc_id, date_start, date_end, record)
+            SELECT e.event_id,
+                   COALESCE((SELECT MIN(s.doc_id) FROM sources s WHERE s.event_id = e.event_id),
+                            e.event_id),
+                   e.date_start, e.date_end, e.record
+            FROM events e""",
+            "INSERT INTO event_ids (id, event_id) SELECT event_id, event_id FROM events",
+        ],
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
-TABLES = ("articles", "events", "claims", "evidence", "sources", "rejects")
+TABLES = (
+    "articles", "events", "claims", "evidence", "sources", "rejects",
+    "reports", "event_ids", "article_copies", "article_bands",
+)  # fmt: skip
 
 
 class Dialect:
@@ -145,6 +191,9 @@ class Dialect:
 
     def lock_migrations(self) -> None:
         """Serialise concurrent migrations (inside the migration transaction)."""
+
+    def lock_writes(self) -> None:
+        """Serialise concurrent batch writers (inside the batch transaction)."""
 
     def table_exists(self, table: str) -> bool:
         """Tell whether ``table`` exists in the store's schema."""
