@@ -53,6 +53,9 @@ def run(
         typer.Argument(help="Files or folders: .txt (+ .meta.json), .jsonl, .html, RSS/Atom."),
     ],
     db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per batch (one transaction each).")
+    ] = 64,
     verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -61,7 +64,7 @@ def run(
 
     _setup_logging(verbose)
     try:
-        summary = run_inputs(inputs, db_url=db)
+        summary = run_inputs(inputs, db_url=db, batch_size=batch_size)
     except SitrepError as exc:
         raise _fail(exc, debug) from exc
     for reject in summary.rejects:

@@ -70,12 +70,15 @@ def extract_articles(articles: list[Article]) -> list[Event]:
     return merge_events(_extract_batch(articles))
 
 
-def run_inputs(paths: Iterable[Path | str], *, db_url: str | None = None) -> RunSummary:
+def run_inputs(
+    paths: Iterable[Path | str], *, db_url: str | None = None, batch_size: int = BATCH_SIZE
+) -> RunSummary:
     """Read inputs, extract incidents and store them, one transaction per batch.
 
     Args:
         paths: files or folders to read.
         db_url: store URL; SQLite file ``sitrep.db`` by default.
+        batch_size: articles per batch (and per transaction).
 
     Returns:
         The run's summary; rejected inputs are also stored.
@@ -84,7 +87,7 @@ def run_inputs(paths: Iterable[Path | str], *, db_url: str | None = None) -> Run
 
     summary = RunSummary()
     with open_store(db_url) as store:
-        for batch in _batches(read_inputs(paths), BATCH_SIZE):
+        for batch in _batches(read_inputs(paths), batch_size):
             articles = [a for a in batch if isinstance(a, Article)]
             rejects = [_rejected(e) for e in batch if isinstance(e, InputError)]
             for reject in rejects:
@@ -97,15 +100,14 @@ def run_inputs(paths: Iterable[Path | str], *, db_url: str | None = None) -> Run
 
 
 def save_articles(store: Store, articles: list[Article], rejects: list[Rejected]) -> None:
-    """Extract one batch, merge it with the stored events and save it in one transaction.
+    """Extract one batch and save it; the store merges its reports in the same transaction.
 
     Args:
         store: an open store (:func:`sitrep.store.open_store`).
         articles: the batch's good articles.
         rejects: the batch's rejected inputs, stored alongside.
     """
-    events = merge_events(store.events() + _extract_batch(articles))
-    store.save_batch(articles, events, rejects)
+    store.save_batch(articles, _extract_batch(articles), rejects)
 
 
 def _rejected(error: InputError) -> Rejected:
