@@ -212,7 +212,14 @@ def test_merge_joins_the_nearest_place() -> None:
             False,  # 100 km, same admin1 but both are towns
         ),
         (
-            Place(name="A district", admin1="Donetsk", country="Ukraine", lat=48.4, lon=37.56, geo_precision=2),
+            Place(
+                name="A district",
+                admin1="Donetsk",
+                country="Ukraine",
+                lat=48.4,
+                lon=37.56,
+                geo_precision=2,
+            ),
             KRAMATORSK,
             True,  # 36 km: a district and a town in it
         ),

@@ -176,14 +176,16 @@ def _side(actor: object) -> str | None:
 def _affinity(cluster: list[Event], report: Event) -> tuple:
     """Sort key of the clusters a report could join: nearest, then most alike."""
     first = cluster[0]
-    km = place_km(first.location, report.location) if first.location and report.location else None
-    if first.location and report.location and 3 in (
-        first.location.geo_precision,
-        report.location.geo_precision,
-    ):
-        km = None  # a region's centre says nothing about distance
     same_sub = first.sub_event_type == report.sub_event_type
-    return (km if km is not None else KM_BY_PRECISION[2], not same_sub, -_similarity(first, report))
+    return (_km_apart(first.location, report.location), not same_sub, -_similarity(first, report))
+
+
+def _km_apart(a: Place | None, b: Place | None) -> float:
+    """Km between two towns; a region's centre says nothing, so region-coded places tie."""
+    if a is None or b is None or 3 in (a.geo_precision, b.geo_precision):
+        return KM_BY_PRECISION[2]
+    km = place_km(a, b)
+    return KM_BY_PRECISION[2] if km is None else km
 
 
 def _similarity(a: Event, b: Event) -> float:

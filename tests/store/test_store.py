@@ -259,7 +259,9 @@ def test_open_store_newer_schema_raises_store_error(store_url: str) -> None:
             "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
             (SCHEMA_VERSION + 1, "from the future", "2099-01-01T00:00:00+00:00"),
         )
-    with pytest.raises(StoreError, match=rf"newer than this sitrep's \({SCHEMA_VERSION}\); upgrade"):
+    with pytest.raises(
+        StoreError, match=rf"newer than this sitrep's \({SCHEMA_VERSION}\); upgrade"
+    ):
         open_store(store_url)
 
 
