@@ -166,7 +166,7 @@ def find_assertions(sent: Span, offset: int = 0) -> list[Assertion]:
         if token.dep_ == "relcl" and not _own_subjects(token):
             continue
         who = _claimant_of(token, sent)
-        content = _content_of(token)
+        content = _content_of(token, sent)
         found.append(
             Assertion(
                 who,
@@ -247,15 +247,13 @@ def _claimant_of(verb: Token, sent: Span) -> str | None:
     return None
 
 
-def _content_of(verb: Token) -> str:
-    """The words under a reporting verb, leaving out other reporting verbs' clauses."""
-    nested = {
-        t.i
-        for child in verb.children
-        if child.lemma_ in _SAY_LEMMAS and child.pos_ == "VERB" and child.dep_ in {"advcl", "conj"}
-        for t in child.subtree
-    }
-    return " ".join(t.text for t in verb.subtree if t.i not in nested and t.i >= verb.i)
+def _content_of(verb: Token, sent: Span) -> str:
+    """The words after a reporting verb up to the next one: what the speaker asserts."""
+    following = [
+        t.idx for t in sent if t.i > verb.i and t.pos_ == "VERB" and t.lemma_ in _SAY_LEMMAS
+    ]
+    end = min(following) if following else sent.end_char
+    return verb.doc.text[verb.idx : end]
 
 
 def _subject_text(token: Token) -> str:
@@ -285,6 +283,8 @@ def _speaker_before(before: str) -> str | None:
     )[-1]
     clause = re.sub(r"^\s*(?:(?:On|By|In|At) [^,]{1,40},|On \w+day\b|However,|Meanwhile,)\s*", "", clause)
     clause = re.sub(r"^\s*(?:however|meanwhile),\s*", "", clause)
+    # "The officer was detained and prosecutors said": the speaker is after the "and"
+    clause = re.split(r"\b(?:has|have|had|was|were|is|are|been|\w+ed)\b.*?\band\s+", clause)[-1]
     clause = re.sub(r",[^,]{1,60},", "", clause)
     clause = re.sub(
         r"(?:\s+(?:has|have|had|also|later|earlier|repeatedly|again|on \w+|in a statement))+\s*$",
@@ -355,7 +355,9 @@ def claim_status(
     if assertion.lemma_status == "confirmed":
         return "claimed" if side is not None and side == perpetrator_side else "confirmed"
     if assertion.lemma_status == "claimed":
-        return "claimed" if claimant is None or is_interested(claimant, country) else "reported"
+        # "claimed", "accused", "blamed": a stance; only a neutral speaker's is a report
+        interested = claimant is None or side is not None or is_interested(claimant, country)
+        return "claimed" if interested else "reported"
     if assertion.lemma_status == "reported" or not claimant:
         return "reported"
     if _JUDICIAL.search(claimant):
