@@ -26,9 +26,12 @@ from sitrep.extract.draft import Clause, Draft, span_evidence
 from sitrep.extract.lexicon import (
     ANAPHORA,
     BACKGROUND,
+    CASUALTY_ANAPHORA,
     CASUALTY_ONLY,
+    DATED_REFERENCE,
     GENERIC,
     IRREALIS,
+    REPORTING_LEMMAS,
     SEPARATE,
     TRIGGER,
 )
@@ -47,7 +50,11 @@ from sitrep.model import (
 # Incidents told as history more than this many days before publication are background.
 BACKGROUND_DAYS = 365
 # "Rioting spread ... after a police officer shot dead a driver": two incidents, two clauses.
-_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|\s+after\s+(?=(?:a|an)\s)")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|\s+after\s+(?=(?:a|an)\s)|"
+    # ", and the military has been accused of ...": a coordinated clause with its own subject
+    r",\s+and\s+(?=(?:the|a|an|its|their|[A-Z]\w+)\b[^,;]{0,40}?\b(?:has|have|had|is|are|was|were|said|says)\b)"
+)
 _PAST = {"VBD", "VBN"}
 
 
@@ -75,6 +82,7 @@ def extract_events(
     Returns:
         Events in text order.
     """
+    toponyms = [t for t in toponyms if not _names_a_speaker(article.text, t)]
     drafts: list[Draft] = []
     current: Draft | None = None
     for sentence in sentences:
@@ -88,8 +96,15 @@ def extract_events(
                 verdict = "incident"
             elif verdict == "casualties":
                 # "61 people were wounded": a new incident only when it names a place of its own
-                own = geo.event_place(article.text, toponyms, clause.start, clause.end)
+                own = _own_place(article.text, toponyms, clause)
                 verdict = "incident" if own is not None and own.kind == "place" else "supporting"
+            elif verdict == "anaphoric" and _on_another_day(
+                clause, current, article, date_mentions
+            ):
+                # "The unrest grew on Wednesday night": ACLED codes each day as its own event
+                verdict = "incident"
+            elif verdict == "incident" and current is not None and _arrest_within(clause, current):
+                verdict = "supporting"
             if verdict == "incident":
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
@@ -116,23 +131,42 @@ def _clause(sentence: Sentence, start: int, end: int) -> Clause:
 def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[DateMention]) -> str:
     """Classify a clause: "incident", "anaphoric" (tells more of one), "supporting", or "none"."""
     text = clause.text
-    triggers = [m for m in TRIGGER.finditer(text) if not _in_scope(text, m.start())]
+    triggers = [
+        m
+        for m in TRIGGER.finditer(text)
+        if not _in_scope(text, m.start()) and not _not_violent(text, m)
+    ]
     attribution = claims_mod.SILENCE.search(text) or re.search(
         r"\b(?:said|says|told|according to|claimed|confirmed|denied|verified|reported)\b", text
     )
     if not triggers:
         return "supporting" if attribution and ANAPHORA.search(text) else "none"
+    if DATED_REFERENCE.search(text) and not _is_old(clause, article, date_mentions):
+        # "Last month's missile strike on the fleet headquarters": one dated incident,
+        # even when the sentence goes on to generalise about it
+        return "anaphoric"
     if GENERIC.search(text):
         return "none"
-    if not _has_past_verb(doc, clause):
+    if not _has_event_verb(doc, clause):
         return "none"
     if _is_old(clause, article, date_mentions):
         return "none"
     if ANAPHORA.search(text[: triggers[0].end() + 1]) and not SEPARATE.search(text):
         return "anaphoric"
-    if all(CASUALTY_ONLY.match(m.group()) for m in triggers):
-        return "casualties"
+    referred = [m.span() for m in CASUALTY_ANAPHORA.finditer(text)]
+    own = [m for m in triggers if not any(s <= m.start() < e for s, e in referred)]
+    if all(CASUALTY_ONLY.match(m.group()) for m in own):
+        # "34 officers died in the attack": victims of an incident already told
+        return "anaphoric" if referred else "casualties"
     return "incident"
+
+
+_NOT_VIOLENT_BEFORE = re.compile(r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger)\s+$", re.I)
+
+
+def _not_violent(text: str, trigger: re.Match[str]) -> bool:
+    """True for "heart attack", "hunger strike" and the like."""
+    return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 12) : trigger.start()]))
 
 
 def _in_scope(text: str, position: int) -> bool:
@@ -143,10 +177,52 @@ def _in_scope(text: str, position: int) -> bool:
     return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-70:]))
 
 
-def _has_past_verb(doc: Doc, clause: Clause) -> bool:
+def _has_event_verb(doc: Doc, clause: Clause) -> bool:
+    """True when the clause has a past-tense verb that tells an act, not a statement about one.
+
+    "The Kremlin said that its strikes only target military sites" has only a reporting
+    verb in the past; "be" and "have" count only in "there was/were" ("There were clashes").
+    """
     offset = clause.start - clause.sentence.start
     end = clause.end - clause.sentence.start
-    return any(t.tag_ in _PAST and offset <= t.idx < end for t in doc)
+    for token in doc:
+        if token.tag_ not in _PAST or not offset <= token.idx < end:
+            continue
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
+            continue  # "military-related sites", "the wounded"
+        if token.lemma_ in REPORTING_LEMMAS:
+            continue
+        if token.lemma_ in {"be", "have", "do"} and not any(
+            c.dep_ == "expl" for c in token.children
+        ):
+            continue
+        return True
+    return False
+
+
+# A place named as the speaker or as an official's seat ("Kharkiv governor Oleh ... said",
+# "Moscow's initial account", "Kyiv has said") is not where an incident happened.
+_SPEAKER_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:regional|city|state|oblast|military|local|provincial|district|initial|official)\s+)*"
+    r"(?:governor|mayor|prosecutor\w*|police chief|officials?|authorities|administration|council|"
+    r"health (?:ministry|officials|authorities)|account|version|statement|government|spokes\w+|"
+    r"(?:has |have |had )?(?:said|says|say|claimed|claims|denied|denies|accused|blamed|announced|insisted))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_speaker(text: str, toponym: Toponym) -> bool:
+    return bool(_SPEAKER_AFTER.search(text[toponym.end : toponym.end + 60]))
+
+
+def _own_place(text: str, toponyms: list[Toponym], clause: Clause) -> Toponym | None:
+    """The event place when the clause itself names it, else None.
+
+    A place the clause names only as a destination or distance reference ("a train
+    waiting to leave for Lviv") is not its own: the geo stage then looks outside it.
+    """
+    place = geo.event_place(text, toponyms, clause.start, clause.end)
+    return place if place is not None and clause.start <= place.start < clause.end else None
 
 
 def _is_old(clause: Clause, article: Article, date_mentions: list[DateMention]) -> bool:
@@ -165,7 +241,7 @@ def _place_clause(
     date_mentions: list[DateMention],
 ) -> Draft:
     """Attach ``clause`` to the current incident or open a new one; return the current one."""
-    toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
+    toponym = _own_place(article.text, toponyms, clause)
     interval, mention = dates_stage.event_date(
         article.text, clause.start, clause.end, article.published, date_mentions
     )
@@ -186,10 +262,49 @@ def _place_clause(
         current.perpetrator = current.perpetrator or perpetrator
         return current
     if toponym is None:
-        toponym = _context_place(clause, toponyms)
+        toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
     draft = Draft([clause], toponym, interval, mention, perpetrator)
     drafts.append(draft)
     return draft
+
+
+def _on_another_day(
+    clause: Clause, current: Draft | None, article: Article, date_mentions: list[DateMention]
+) -> bool:
+    """True when a clause telling more of an incident dates itself to a day the incident is not."""
+    if current is None or current.date_mention is None:
+        return False
+    interval, mention = dates_stage.event_date(
+        article.text, clause.start, clause.end, article.published, date_mentions
+    )
+    inside = mention is not None and clause.start <= mention.start < clause.end
+    return inside and interval.precision == "day" and not _overlap(interval, current.date)
+
+
+_AT_THE_SCENE = re.compile(r"\b(?:at|near|from) the scene\b|\bon the spot\b", re.I)
+
+
+def _arrest_within(clause: Clause, current: Draft) -> bool:
+    """True for arrests that are part of the incident told: a suspect held at the scene,
+    or people detained during a riot or protest (ACLED codes those inside that event)."""
+    if classify(clause.text, "").sub_event_type != "Arrests":
+        return False
+    if _AT_THE_SCENE.search(clause.text):
+        return True
+    return classify(current.clauses[0].text, "").event_type in {"Riots", "Protests"}
+
+
+# ACLED types that can describe one incident told in several clauses.
+_COMPATIBLE_TYPES = [
+    {"Battles", "Explosions/Remote violence", "Violence against civilians"},
+    {"Protests", "Riots"},
+]
+
+
+def _compatible(a: str, b: str) -> bool:
+    if "Strategic developments" in {a, b}:
+        return True
+    return any(a in group and b in group for group in _COMPATIBLE_TYPES)
 
 
 def _is_new(
@@ -202,6 +317,11 @@ def _is_new(
 ) -> bool:
     if SEPARATE.search(clause.text):
         return True
+    kind = classify(clause.text, "")
+    if not _compatible(kind.event_type, classify(current.clauses[0].text, "").event_type):
+        return True
+    if "Arrests" in {kind.sub_event_type, classify(current.clauses[0].text, "").sub_event_type}:
+        return kind.sub_event_type != classify(current.clauses[0].text, "").sub_event_type
     if (
         perpetrator is not None
         and current.perpetrator is not None

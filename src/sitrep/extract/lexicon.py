@@ -44,6 +44,9 @@ TRIGGER = re.compile(
         r"retook",
         r"retaken",
         r"took control",
+        r"(?:took|taken|take|taking) (?:full )?(?:control of|over)",
+        r"(?:took|taken) the (?:[\w-]+\s+){0,4}?(?:town|village|city|hub|base|garrison|airport|outpost|"
+        r"positions?|district|area|crossing|bridge|headquarters) of",
         r"overr(?:an|unning)",
         r"liberat(?:ed|ion)",
         r"detain(?:ed)?",
@@ -231,8 +234,10 @@ SEPARATE = re.compile(
         r"in a separate",
         r"separately",
         r"a second",
-        r"another",
-        r"hours later",
+        # "another attack", not "another 56 people were wounded" (more victims of the same)
+        r"another\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?|missiles?|"
+        r"drones?|rockets?|shells?|incidents?|assaults?|ambush|clash(?:es)?|shootings?|killings?|village|"
+        r"town|city|district|area|camp|site|part)",
         r"meanwhile",
         r"elsewhere",
         r"in another",
@@ -251,11 +256,9 @@ BACKGROUND = re.compile(
     r"\b"
     + words(
         r"since the",
-        r"deadliest",
-        r"worst",
-        r"biggest",
-        r"largest",
-        r"most high-profile",
+        # superlatives compare an incident with past ones; "Shan's largest city" describes a place
+        r"(?:deadliest|worst|biggest|largest|most high-profile)(?!\s+(?:[\w-]+\s+)?(?:city|town|village|"
+        r"region|province|state|country|port|market|hospital|camp|base|employer|ethnic|group|party))",
         r"one of the",
         r"than the",
         r"follows? (?:other|several|a series)",
@@ -264,6 +267,81 @@ BACKGROUND = re.compile(
     )
     + r"\b",
     re.IGNORECASE,
+)
+
+# Victims or acts referred back to ("those killed", "among the dead", "in the attack").
+CASUALTY_ANAPHORA = re.compile(
+    r"\b(?:(?:those|people|everyone|all|most|many|some|none|one|two|three|four|five|\d+)\s+"
+    r"(?:\w+\s+)?(?:of\s+(?:the|those)\s+)?(?:killed|dead|wounded|injured|victims)|"
+    r"among (?:the|those) (?:dead|killed|wounded|injured|victims)|"
+    r"(?:of|in|from|by) the (?:\w+\s+){0,2}?(?:attack|strike|blast|explosion|bombing|shelling|raid|"
+    r"assault|incident|bombs|missiles?|rockets?|drones?|shells)|"
+    r"the (?:bombs|missiles|rockets|shells|drones) (?:fell|struck|hit|landed|exploded))\b",
+    re.IGNORECASE,
+)
+
+# A specific incident named by its date: "last month's missile strike", "Friday's attack".
+DATED_REFERENCE = re.compile(
+    r"\b(?:last (?:week|month)|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2})(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:strike|attack|bombing|blast|explosion|shelling|raid|assault|ambush|massacre|shooting|killing)\b",
+    re.IGNORECASE,
+)
+
+# Verbs that report, judge or show, and so do not make a clause an incident report.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "confirm",
+        "deny",
+        "report",
+        "announce",
+        "state",
+        "add",
+        "publish",
+        "show",
+        "appear",
+        "accuse",
+        "condemn",
+        "call",
+        "describe",
+        "note",
+        "write",
+        "post",
+        "blame",
+        "allege",
+        "insist",
+        "acknowledge",
+        "admit",
+        "reject",
+        "warn",
+        "vow",
+        "threaten",
+        "cite",
+        "quote",
+        "release",
+        "identify",
+        "name",
+        "urge",
+        "demand",
+        "comment",
+        "decline",
+        "refuse",
+        "suggest",
+        "believe",
+        "think",
+        "estimate",
+        "count",
+        "record",
+        "put",
+        "argue",
+        "explain",
+        "stress",
+        "assess",
+    }
 )
 
 # Triggers that only count victims: alone they add to an incident, they do not open one.
