@@ -93,7 +93,7 @@ def run_pipeline(articles: Sequence[GoldArticle]) -> list[Event]:
         from sitrep.pipeline import extract_articles
     except ImportError as exc:
         raise ConfigError(
-            "the pipeline (sitrep.pipeline.extract_articles) is not available; "
+            f"the pipeline (sitrep.pipeline.extract_articles) cannot be imported ({exc}); "
             "score a saved file with --predictions"
         ) from exc
     inputs = [
