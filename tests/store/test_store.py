@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from pathlib import Path
 
@@ -279,3 +280,147 @@ def test_open_store_unreachable_postgres_hides_password() -> None:
     assert message.startswith("cannot connect to postgresql://sitrep:***@127.0.0.1:1/nowhere")
     assert "s3cret" not in message
     assert message.endswith("check the URL and that the server is running")
+
+
+# --- merging in the store ---------------------------------------------------------------
+
+KRAMATORSK = Place(
+    name="Kramatorsk", admin1="Donetsk", country="Ukraine", iso3="UKR",
+    lat=48.72, lon=37.56, geonameid=704147,
+)  # fmt: skip
+
+
+def _outlet_report(
+    number: int, killed: int, actor_side: str = "Russia", day: int = 11
+) -> tuple[Article, Event]:
+    """Article ``number`` (published Feb 10 + number) and its report of a Kramatorsk car bomb."""
+    text = f"Report {number}: a car bomb in Kramatorsk killed {killed} people on February {day}."
+    article = Article.from_text(
+        text, published=dt.date(2024, 2, 10 + number), source=f"Outlet {number}"
+    )
+    date = dt.date(2024, 2, day)
+    report = Event(
+        event_id=f"key-{number}",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        date=DateInterval(start=date, end=date, precision="day"),
+        location=KRAMATORSK,
+        actor1=Actor(name=f"{actor_side} forces", side=actor_side),
+        fatalities=Count(low=killed, best=killed, high=killed),
+        claims=[Claim(status="reported", source=f"Outlet {number}")],
+        evidence={"event": Evidence(doc_id=article.id, start=0, end=len(text), text=text)},
+        sources=[Source(doc_id=article.id, source=article.source, published=article.published)],
+    )
+    return article, report
+
+
+def _dump(store: Store) -> tuple:
+    return (
+        store.counts(),
+        [e.model_dump() for e in store.events()],
+        [r.model_dump() for r in store.reports()],
+        store.copies(),
+    )
+
+
+def test_store_three_reports_in_three_batches_become_one_event(store: Store) -> None:
+    batches = [_outlet_report(1, 4), _outlet_report(2, 6), _outlet_report(5, 8)]
+    for article, report in batches:
+        store.save_batch([article], [report], [])
+    [event] = store.events()
+    assert [s.source for s in event.sources] == ["Outlet 1", "Outlet 2", "Outlet 5"]
+    assert event.fatalities == Count(low=4, best=8, high=8)
+    assert len(event.claims) == 3
+    assert any(n.startswith("conflicting fatalities") for n in event.notes)
+    assert re.fullmatch(r"UKR\d{10}", event.event_id)
+    # No stale row of an earlier merge survives; every report id resolves to the event.
+    assert store.counts()["events"] == 1
+    assert {store.resolve(i) for i in [event.event_id, *event.merged_ids]} == {event.event_id}
+    assert len(event.merged_ids) == 2
+    assert store.resolve("UKR0") is None
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_store_result_does_not_depend_on_arrival_order(store_url: str, order: tuple) -> None:
+    batches = [_outlet_report(1, 4), _outlet_report(2, 6), _outlet_report(5, 8)]
+    with open_store(store_url) as store:
+        for i in order:
+            store.save_batch([batches[i][0]], [batches[i][1]], [])
+        got = _dump(store)
+    with open_store("sqlite:///:memory:") as reference:
+        reference.save_batch([a for a, _ in batches], [r for _, r in batches], [])
+        assert got == _dump(reference)
+
+
+def test_store_earlier_report_arriving_later_keeps_old_id_resolvable(store: Store) -> None:
+    late_article, late_report = _outlet_report(5, 8)
+    store.save_batch([late_article], [late_report], [])
+    [first_shown] = store.events()
+    early_article, early_report = _outlet_report(1, 4)
+    store.save_batch([early_article], [early_report], [])
+    [event] = store.events()
+    assert event.event_id != first_shown.event_id  # the earliest report names the event
+    assert store.resolve(first_shown.event_id) == event.event_id
+
+
+def test_store_two_incidents_same_day_same_town_different_actors_stay_apart(store: Store) -> None:
+    a = _outlet_report(1, 4, actor_side="Russia")
+    b = _outlet_report(2, 2, actor_side="Ukraine")
+    store.save_batch([a[0], b[0]], [a[1], b[1]], [])
+    assert sorted(e.actor1.side for e in store.events() if e.actor1) == ["Russia", "Ukraine"]
+
+
+def test_store_five_days_of_shelling_are_five_events(store: Store) -> None:
+    reports = [_outlet_report(n, 1, day=10 + n) for n in range(1, 6)]
+    store.save_batch([a for a, _ in reports], [r for _, r in reports], [])
+    assert len(store.events()) == 5
+
+
+def test_store_rerun_of_an_article_replaces_its_reports(store: Store) -> None:
+    article, report = _outlet_report(1, 4)
+    store.save_batch([article], [report], [])
+    moved = report.model_copy(update={"event_id": "key-1-revised"})
+    store.save_batch([article], [moved], [])
+    assert store.counts()["reports"] == 1
+    assert store.counts()["events"] == 1
+
+
+WIRE = (
+    "A car bomb exploded near the central market in the town on Sunday morning, killing four "
+    "people and wounding twelve, the regional governor said. The governor blamed saboteurs for "
+    "the blast and said investigators were at the scene of the explosion."
+)
+
+
+def _copy(text: str, source: str, day: int) -> Article:
+    return Article.from_text(text, published=dt.date(2024, 2, day), source=source)
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_store_near_duplicate_article_is_stored_once(store_url: str, reverse: bool) -> None:
+    original = _copy(WIRE, "Wire", 11)
+    reprint = _copy(WIRE.replace("Sunday morning", "Sunday") + " Staff report.", "Reprints", 12)
+    other = _copy("Police arrested two men in the capital on Monday over a robbery.", "Daily", 12)
+    report = Event(
+        event_id="k",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        date=DateInterval(start=dt.date(2024, 2, 11), end=dt.date(2024, 2, 11), precision="day"),
+        location=KRAMATORSK,
+        sources=[Source(doc_id=original.id, source="Wire", published=original.published)],
+    )
+    reprint_report = report.model_copy(
+        update={
+            "event_id": "k2",
+            "sources": [Source(doc_id=reprint.id, source="Reprints", published=reprint.published)],
+        }
+    )
+    batches = [([original], [report]), ([reprint, other], [reprint_report])]
+    with open_store(store_url) as store:
+        for articles, reports in reversed(batches) if reverse else batches:
+            store.save_batch(articles, reports, [])
+        assert {a.id for a in store.articles()} == {original.id, other.id}
+        assert [s.doc_id for s in store.copies()[original.id]] == [reprint.id]
+        [event] = store.events()
+        assert [s.source for s in event.sources] == ["Wire", "Reprints"]
+        assert store.counts()["reports"] == 1
