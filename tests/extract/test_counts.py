@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from sitrep.extract.counts import combine, find_figures, parse_number
+from sitrep.extract.counts import combine, event_casualties, find_figures, parse_number
+from sitrep.extract.draft import Clause, Draft
+from sitrep.extract.sentences import Sentence
+from sitrep.model import DateInterval, Place, Toponym
 
 
 @pytest.mark.parametrize(
@@ -71,3 +76,301 @@ def test_counts_at_least_leaves_high_open() -> None:
 )
 def test_counts_parse_number(word: str, value: int) -> None:
     assert parse_number(word) == value
+
+
+def _killed(text: str) -> tuple[int, int, int | None]:
+    count = combine([f for f in find_figures(text) if f.kind == "killed"])
+    return count.low, count.best, count.high
+
+
+def _injured(text: str) -> tuple[int, int, int | None]:
+    count = combine([f for f in find_figures(text) if f.kind == "injured"])
+    return count.low, count.best, count.high
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("one hundred and sixty-eight", 168),
+        ("two hundred", 200),
+        ("a hundred", 100),
+        ("forty two", 42),
+        ("seventeen", 17),
+        ("a dozen", 12),
+        ("several", 3),
+    ],
+)
+def test_counts_parse_number_words(word: str, value: int) -> None:
+    assert parse_number(word) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Three soldiers and a civilian were killed at the checkpoint.", 4),
+        ("On Friday, two policemen and a driver were killed in the ambush.", 3),
+        ("The drone strike killed two fighters and a child.", 3),
+        ("A family of five was killed when the shell hit their house.", 5),
+        ("One hundred and twelve people died in the massacre.", 112),
+    ],
+)
+def test_counts_coordinated_victims_are_summed(text: str, best: int) -> None:
+    assert _killed(text)[1] == best
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("The raid on the camp ended, killing five and wounding 12.", 5, 12),
+        ("One of its members was killed and 10 wounded in the ambush.", 1, 10),
+        ("Police said 8 officers died in the blast and that 40 more were wounded.", 8, 40),
+    ],
+)
+def test_counts_killed_and_injured_in_one_sentence(text: str, killed: int, injured: int) -> None:
+    assert (_killed(text)[1], _injured(text)[1]) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A pensioner died on the spot and another died in hospital the next day.",
+        "The bomb killed one guard; another was killed by a second device an hour later.",
+        "A shopkeeper was killed instantly, and one of the wounded later died.",
+    ],
+)
+def test_counts_another_death_adds_one(text: str) -> None:
+    assert _killed(text)[1] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were killed in the strike and another died of a heart attack.",
+        "Four people were killed in the strike; an elderly man died during the evacuation.",
+        "Four residents were killed by the shelling, and another died from natural causes.",
+    ],
+)
+def test_counts_deaths_not_caused_by_violence_are_left_out(text: str) -> None:
+    assert _killed(text)[1] == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("The attack killed 9 villagers. Two more bodies were found on Monday.", 11),
+        ("At least 20 people were killed. Rescuers later found another 3 bodies.", 23),
+        ("The shelling killed six people, and a further two died on Sunday.", 8),
+    ],
+)
+def test_counts_more_bodies_are_added_to_the_toll(text: str, best: int) -> None:
+    assert _killed(text)[1] == best
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 14 people, including 6 children, in the village.",
+        "Fourteen people were killed, among them 6 children.",
+        "The strike killed 14 people; among the dead were 6 children.",
+    ],
+)
+def test_counts_subsets_are_not_added(text: str) -> None:
+    assert _killed(text)[1] == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The death toll rose to 51 on Saturday. Earlier, officials said 40 people were killed.",
+            (40, 51, 51),
+        ),
+        (
+            "Officials first put the toll at 20. The number of dead has since climbed to 27.",
+            (20, 27, 27),
+        ),
+        ("Medics initially reported 9 deaths, then the death toll reached 12.", (9, 12, 12)),
+    ],
+)
+def test_counts_toll_update_is_best_and_earlier_tolls_are_low(
+    text: str, expected: tuple[int, int, int | None]
+) -> None:
+    assert _killed(text) == expected
+
+
+def test_counts_superseded_figures_widen_the_range_only() -> None:
+    text = (
+        "The shelling killed 15 people. Officials initially put the toll at 16, and briefly "
+        "at 17; one of the wounded later died in hospital."
+    )
+    assert _killed(text) == (15, 16, 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No casualties were reported after the drone hit the depot.",
+        "The rocket struck an empty field, killing no one.",
+        "There were no deaths, the mayor said.",
+    ],
+)
+def test_counts_explicit_zero(text: str) -> None:
+    figures = find_figures(text)
+    assert figures and all(f.value == 0 for f in figures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assault began at 7:45 and lasted an hour.",
+        "Fighting in 2014 killed many in the region.",
+        "A 53-year-old woman was arrested.",
+        "The army fired five missiles at the town.",
+        "Some 300 homes were destroyed, 60 km from the border.",
+        "At least 100 people were displaced by the fighting.",
+        "Police arrested at least 40 protesters and detained 12 others.",
+    ],
+)
+def test_counts_numbers_that_are_not_casualties(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike killed 7 people, bringing the total killed since April to 600.",
+        "The UN says 1,200 civilians have been killed in the province since January.",
+        "Raids like this have killed thousands over the past two decades.",
+        "The monitor said 80 people have been killed so far this year.",
+    ],
+)
+def test_counts_cumulative_totals_are_not_this_incident(text: str) -> None:
+    assert _killed(text)[1] in {0, 7}
+    assert all(f.value < 80 for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said it repelled the raid, claiming 45 fighters were killed.",
+        "The rebels claimed that 30 soldiers died in the assault.",
+        "Unconfirmed accounts put the number of dead at 90.",
+    ],
+)
+def test_counts_a_partys_claim_raises_only_the_high(text: str) -> None:
+    low, best, high = _killed(text)
+    assert (low, best) == (0, 0) and high is not None and high > 0
+
+
+def test_counts_disputed_figures_keep_both_in_the_range() -> None:
+    text = "The army said one soldier was killed. The insurgents claimed 25 soldiers were killed."
+    assert _killed(text) == (1, 1, 25)
+
+
+def test_counts_a_claim_of_responsibility_does_not_make_the_toll_a_claim() -> None:
+    assert (
+        _killed("The group claimed responsibility for the bombing that killed 12 people.")[1] == 12
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Rescuers said more than 160 people were killed. The government said 168 died.", 168),
+        ("At least 50 died in the district. The Red Cross recorded 161 deaths in the state.", 50),
+        ("The attack killed at least 10 people. A hospital said 4 of its staff were killed.", 4),
+    ],
+)
+def test_counts_a_specific_figure_agreeing_with_an_at_least(text: str, best: int) -> None:
+    assert _killed(text)[1] == best
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The regional governor said 12 people were killed.", "The regional governor"),
+        ("Shelling killed 4 civilians in the town, the mayor said.", "the mayor"),
+        ("According to the health ministry, 30 people were wounded.", "the health ministry"),
+        ("Jane Doe, a local councillor, said at least 9 died.", "a local councillor"),
+        ("Shelling killed 4 civilians on Monday, said Police Chief Ali.", "Police Chief Ali"),
+    ],
+)
+def test_counts_figure_names_who_gives_it(text: str, source: str) -> None:
+    (figure,) = find_figures(text)
+    assert figure.source_text == source
+    assert text[figure.source_start : figure.source_end] == source
+
+
+def test_counts_figure_without_attribution_has_no_source() -> None:
+    (figure,) = find_figures("Two soldiers were killed near the bridge.")
+    assert figure.source_text is None
+
+
+def test_counts_source_offsets_follow_the_figure_offset() -> None:
+    (figure,) = find_figures("The governor said 3 died.", offset=100)
+    assert (figure.source_start, figure.source_end) == (100, 112)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "value"),
+    [
+        (
+            "Officials said 21 people had died across the region, 16 of them in Odesa city.",
+            "Odesa",
+            16,
+        ),
+        ("Police counted 40 dead in Alpha and 12 in two villages in Beta Town.", "Beta Town", 12),
+    ],
+)
+def test_counts_breakdown_by_place(text: str, place: str, value: int) -> None:
+    shares = [f for f in find_figures(text) if f.place]
+    assert [(f.place.startswith(place), f.value) for f in shares] == [(True, value)]
+
+
+def _draft(text: str, place: str | None) -> Draft:
+    """A one-sentence draft whose place, if given, is the first mention of ``place``."""
+    sentence = Sentence(start=0, end=len(text), text=text, index=0)
+    toponym = None
+    if place is not None:
+        start = text.index(place)
+        toponym = Toponym(
+            start=start, end=start + len(place), text=place, place=Place(name=place), kind="place"
+        )
+    day = dt.date(2024, 3, 1)
+    return Draft(
+        clauses=[Clause(0, len(text), text, sentence)],
+        toponym=toponym,
+        date=DateInterval(start=day, end=day, precision="day"),
+        date_mention=None,
+        perpetrator=None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("place", "best"),
+    [("Odesa", 16), ("Izmail", 21), (None, 21)],
+)
+def test_counts_event_takes_the_share_of_its_own_place(place: str | None, best: int) -> None:
+    text = "Shelling hit Izmail and Odesa; 21 people had died across the region, 16 of them in Odesa city."
+    fatalities, _, spans = event_casualties(_draft(text, place))
+    assert fatalities.best == best
+    assert "fatalities" in spans
+
+
+def test_counts_event_drops_another_places_share() -> None:
+    text = "Police counted 40 dead in Alpha and 12 in two villages in Beta Town."
+    fatalities, _, _ = event_casualties(_draft(text, "Alpha"))
+    assert (fatalities.low, fatalities.best, fatalities.high) == (40, 40, 40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Alpha was abducted and killed on Tuesday.",
+        "A journalist was shot and killed outside his home in Alpha.",
+        "The commander was ambushed, beaten and executed near Alpha.",
+    ],
+)
+def test_counts_event_single_victim_with_coordinated_verbs(text: str) -> None:
+    fatalities, _, _ = event_casualties(_draft(text, "Alpha"))
+    assert fatalities.best == 1

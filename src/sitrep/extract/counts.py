@@ -1,17 +1,21 @@
 """Casualty figures: every number of killed or injured a clause gives, and their range.
 
 ACLED's rule decides ``best``: the most conservative credible specific figure.  A figure
-the text itself supersedes ("initially put the toll at 16") counts for ``low`` only; an
-updated toll ("has risen to 13") wins over earlier ones.
+the text itself supersedes ("initially put the toll at 16") counts for the range only; an
+updated toll ("has risen to 13") wins over earlier ones; "two more bodies were found" adds
+to the toll; a party's claim ("claiming 70 attackers were killed") only raises ``high``;
+a figure for a longer period ("since April", "bringing the total to 600") or a cause that
+is not violence ("died of a heart attack") is not this incident's.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from sitrep.extract.lexicon import NUMBER_WORDS
+from text_to_num import text2num
+
 from sitrep.model import Count
 
 if TYPE_CHECKING:
@@ -19,15 +23,31 @@ if TYPE_CHECKING:
 
 Kind = Literal["killed", "injured"]
 
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100 = rf"(?:{_TENS})(?:[-\s](?:{_UNITS})\b)?|{_TEENS}|{_UNITS}"
+_WORDS = rf"(?:(?:{_UNITS}|a)\s+hundred(?:\s+(?:and\s+)?(?:{_BELOW_100}))?|{_BELOW_100})"
+_DIGITS = r"(?<![\d:.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:]|\.\d)"
 _NUMBER = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|"
-    rf"(?:{_TENS})(?:-(?:{_UNITS}))?|"
-    r"(?:a\s+)?dozens?|scores|hundreds|thousands|a\s+family\s+of\s+\w+|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|a|an|both|several)"
+    rf"(?P<num>{_DIGITS}|{_WORDS}|"
+    r"(?:a\s+)?dozens?|scores|hundreds|thousands|a\s+family\s+of\s+\w+|a|an|both|several)"
 )
+# Vague quantities, read conservatively (ACLED: "dozens" is 12).
+_VAGUE = {
+    "a": 1,
+    "an": 1,
+    "both": 2,
+    "several": 3,
+    "dozen": 12,
+    "a dozen": 12,
+    "dozens": 12,
+    "a dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+}
+_OPEN_WORDS = {"dozen", "a dozen", "dozens", "a dozens", "scores", "hundreds", "thousands"}
 _QUALIFIER = (
     r"(?:(?P<qual>at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly|"
     r"approximately|as\s+many\s+as|fewer\s+than|at\s+most|another|a\s+further)\s+)?"
@@ -65,13 +85,29 @@ _TOLL_UPDATE = re.compile(
     rf"\b(?:rose|risen|climbed|reached|increased|jumped|stands?|stood|to|at)\s+{_QUALIFIER}{_NUMBER}\b",
     re.IGNORECASE,
 )
+_TOLL_AGAIN = re.compile(
+    rf",?\s+(?:and|then|or)\s+(?:[a-z]+\s+)?(?:to|at)\s+{_QUALIFIER}{_NUMBER}\b", re.IGNORECASE
+)
+# "another died the next morning"; "one of the wounded later died": one more death
+_ONE_MORE_DEATH = re.compile(
+    rf"\b(?:another(?:\s+[\w'’-]+){{0,2}}?|(?P<num>{_DIGITS}|{_WORDS})\s+of\s+the\s+(?:wounded|injured))"
+    r"\s+(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b",
+    re.IGNORECASE,
+)
+# "21 died across the region, 16 of them in Kherson city"; "79 dead in Bokkos and 17 in Barkin Ladi"
+_BREAKDOWN = re.compile(
+    rf"(?:,\s+|\s+and\s+)(?P<num>{_DIGITS}|{_WORDS})\s+(?:of\s+them\s+)?in\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?(?:in\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
 _NONE = re.compile(
-    r"\b(?:killing|killed|injuring|wounding)\s+no\s+one\b|\bno\s+(?:deaths|casualties|one\s+was\s+"
-    r"(?:killed|hurt|injured))\b",
+    r"\b(?:killing|killed|injuring|wounding)\s+no\s+one\b|\bno\s+(?:deaths|casualties|fatalities|"
+    r"one\s+was\s+(?:killed|hurt|injured))\b|\bno\s+(?:one|people)\s+(?:were|was)\s+(?:killed|hurt|"
+    r"injured)\b",
     re.IGNORECASE,
 )
 _SUPERSEDED = re.compile(
-    r"\b(?:initially|earlier\s+put(?:ting)?|previously|first\s+reported|briefly|had\s+earlier)\b[^.;]{0,40}$",
+    r"\b(?:initially|earlier\s+put(?:ting)?|previously|first\s+reported|briefly|had\s+earlier|"
+    r"first\s+put)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _SUBSET = re.compile(
@@ -80,10 +116,60 @@ _SUBSET = re.compile(
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:-?year|years|months|days|hours|minutes|km|kilomet|miles|percent|%|houses|homes|"
     r"vehicles|cars|buildings|villages|motorcycles|tanks|drones|missiles|rockets|shells|times|"
-    r"of\s+them|of\s+the\s+(?:dead|victims))",
+    r"of\s+them|of\s+the\s+(?:dead|victims|wounded|injured))",
     re.IGNORECASE,
 )
-_CONJUNCT = re.compile(r"\s+and\s+(?:a|an|his|her|their|one|its)\s+[\w-]+", re.IGNORECASE)
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|of|from|by|until|early|late|mid-?|summer|winter|spring|autumn|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\s*$",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# A toll for a longer stretch than the incident: "since April", "bringing the total to 600".
+_CUMULATIVE = re.compile(
+    rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}|\d{{4}}\b|the\s+(?:start|beginning|outbreak)\s+of\s+"
+    r"the\s+(?:war|invasion|conflict|year)|the\s+(?:war|invasion|conflict)\s+(?:began|started))|"
+    r"\b(?:bringing|brings|brought|raising|raises|raised)\s+the\s+(?:total|overall|cumulative)\b|"
+    r"\b(?:total|overall|cumulative)\s+(?:number\s+of\s+)?(?:deaths|dead|killed|toll)\b|"
+    r"\bso\s+far\s+this\s+(?:year|month)\b|\bthis\s+year\s+alone\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years|decades?)\b",
+    re.IGNORECASE,
+)
+_NOT_VIOLENCE = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:(?:of|from|after)\s+(?:a\s+|an\s+)?(?:heart\s+attack|natural\s+causes|"
+    r"illness|disease|stroke|cardiac\s+arrest|exhaustion|hunger|cold)|during\s+(?:the\s+)?evacuation|"
+    r"in\s+(?:a\s+)?(?:traffic|road|car)\s+accident)",
+    re.IGNORECASE,
+)
+_CONJUNCT = re.compile(r"\s+and\s+(?:his|her|their|its)\s+[\w-]+", re.IGNORECASE)
+_NOUN = rf"(?:{_STOP}(?!(?:{_KILLED}|{_INJURED}|kill\w*|wound\w*|injur\w*)\b)[\w'’-]+\s+)"
+_AND_NUMBER = re.compile(rf"^\s*{_NOUN}{{0,3}}?and\s+{_NUMBER}\s+(?!more\b)[a-z]", re.IGNORECASE)
+_NUMBER_AND = re.compile(
+    rf"(?:^|[,;:]\s*|\b(?:that|when|as|while|after)\s+){_NUMBER}\s+{_NOUN}{{1,3}}?and\s+$",
+    re.IGNORECASE,
+)
+_SAY = re.compile(
+    r"\b(?:said|says|saying|told|reported|reports|claimed|claiming|claims|counted|recorded|"
+    r"confirmed|estimated|announced|put|puts)\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"claim", re.IGNORECASE)
+_UNCONFIRMED = re.compile(r"\b(?:unconfirmed|unverified)\b", re.IGNORECASE)
+_SUBJECT_START = re.compile(
+    r"(?:^|[,;:(\"“]|\b(?:with|while|and|after|as|but|when|where|that)\b)\s*", re.IGNORECASE
+)
+_ADVERB_TAIL = re.compile(
+    r"\s+(?:on\s+\w+|initially|later|also|earlier|first|previously|briefly|now|had|has|have)$",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]{3,80})", re.IGNORECASE)
+_TRAILING_SAY = re.compile(
+    r"^[^;]*?,\s*(?P<who>[^,;]{3,80}?)\s+(?:said|says|reported|told)\b|"
+    r"^[^;]*?,\s*(?:said|says)\s+(?P<who2>[^,.;]{3,80})",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +186,16 @@ class Figure:
     update: bool
     start: int
     end: int
+    additive: bool = False
+    """True for "two more bodies", "another died": adds to the toll instead of restating it."""
+    claimed: bool = False
+    """True when a party claims it ("claiming 70 attackers were killed"): raises high only."""
+    place: str | None = None
+    """For a breakdown by place ("16 of them in Kherson city"): the place named."""
+    source_start: int | None = None
+    source_end: int | None = None
+    source_text: str | None = None
+    """Who gives the figure, as the text names them ("the regional governor"), if it says."""
 
 
 def parse_number(token: str) -> int | None:
@@ -109,11 +205,12 @@ def parse_number(token: str) -> int | None:
         return int(token.replace(",", ""))
     if token.startswith("a family of "):
         return parse_number(token.removeprefix("a family of "))
-    if "-" in token:
-        tens, _, unit = token.partition("-")
-        if tens in NUMBER_WORDS and unit in NUMBER_WORDS:
-            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
-    return NUMBER_WORDS.get(token)
+    if token in _VAGUE:
+        return _VAGUE[token]
+    try:
+        return int(text2num(token.replace("a hundred", "one hundred"), "en"))
+    except ValueError:
+        return None
 
 
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
@@ -126,18 +223,95 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
         (_TOLL_UPDATE, True),
     ):
         for match in pattern.finditer(text):
-            figure = _figure(text, match, is_update, offset)
+            figure = _figure(text, match, is_update)
             if figure is not None:
                 figures.setdefault((figure.start, figure.kind), figure)
+    for figure in _explicit_none(text) + _more_deaths(text):
+        figures.setdefault((figure.start, figure.kind), figure)
+    found = _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
+    found += _toll_restated(text, found)
+    found = [f for f in found + _breakdowns(text, found) if not _is_cumulative(text, f)]
+    return [_shifted(_with_source(text, f), offset) for f in sorted(found, key=lambda f: f.start)]
+
+
+def _toll_restated(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "put the toll at 16, and briefly at 17": a second toll in the same breath."""
+    restated = []
+    for figure in figures:
+        match = _TOLL_AGAIN.match(text, figure.end) if figure.update else None
+        value = parse_number(match.group("num")) if match else None
+        if match is not None and value is not None:
+            restated.append(replace(figure, value=value, start=match.start("num"), end=match.end()))
+    return restated
+
+
+def _explicit_none(text: str) -> list[Figure]:
+    """ "killing no one", "no casualties were reported": an explicit zero."""
+    figures = []
     for match in _NONE.finditer(text):
         kind: Kind = "injured" if re.search(r"injur|wound|hurt", match.group(), re.I) else "killed"
-        figures.setdefault(
-            (match.start() + offset, kind),
-            Figure(
-                kind, 0, False, False, False, False, match.start() + offset, match.end() + offset
-            ),
+        figures.append(Figure(kind, 0, False, False, False, False, match.start(), match.end()))
+    return figures
+
+
+def _more_deaths(text: str) -> list[Figure]:
+    """ "another died", "two of the wounded later died": deaths to add to the toll."""
+    figures = []
+    for match in _ONE_MORE_DEATH.finditer(text):
+        if _NOT_VIOLENCE.match(text[match.end() :]):
+            continue
+        value = parse_number(match.group("num")) if match.group("num") else 1
+        if value is not None:
+            figures.append(
+                Figure(
+                    "killed", value, False, False, False, False, match.start(), match.end(), True
+                )
+            )
+    return figures
+
+
+def _breakdowns(text: str, figures: list[Figure]) -> list[Figure]:
+    """Per-place shares that follow a figure: "21 died, 16 of them in Kherson city"."""
+    shares = []
+    for figure in figures:
+        noun_end = _clause_end(text, figure.end)
+        match = _BREAKDOWN.search(text, figure.end, min(len(text), noun_end + 80))
+        value = parse_number(match.group("num")) if match else None
+        if match is None or match.start() > noun_end or value is None or value > figure.value > 0:
+            continue
+        shares.append(
+            replace(
+                figure,
+                value=value,
+                open_ended=False,
+                update=False,
+                additive=False,
+                place=match.group("place"),
+                start=match.start("num"),
+                end=match.end(),
+            )
         )
-    return _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
+    return shares
+
+
+def _clause_end(text: str, position: int) -> int:
+    """Where the noun phrase after a figure ends: "21 people had died [across the region]"."""
+    match = re.compile(r"[^,;.]*").match(text, position)
+    return match.end() if match else position
+
+
+def _is_cumulative(text: str, figure: Figure) -> bool:
+    """True when the figure counts a longer stretch than the incident ("since April")."""
+    window_start = max(text.rfind(".", 0, figure.start), text.rfind(";", 0, figure.start)) + 1
+    window_end = len(text)
+    for stop in (".", ";"):
+        found = text.find(stop, figure.end)
+        if found != -1:
+            window_end = min(window_end, found)
+    before = text[max(window_start, figure.start - 60) : figure.start]
+    inside = text[figure.start : figure.end]
+    after = text[figure.end : min(window_end, figure.end + 60)]
+    return bool(_CUMULATIVE.search(before) or _CUMULATIVE.search(inside + after))
 
 
 def _without_overlaps(figures: list[Figure]) -> list[Figure]:
@@ -151,17 +325,15 @@ def _without_overlaps(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
-def _figure(text: str, match: re.Match[str], is_update: bool, offset: int) -> Figure | None:
+def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
     number = match.group("num")
     value = parse_number(number)
     if value is None:
         return None
     after = text[match.end("num") :]
     before = text[: match.start("num")]
-    if _NOT_PEOPLE.match(after) or _SUBSET.search(before[-30:]):
+    if _NOT_PEOPLE.match(after) or _SUBSET.search(before[-30:]) or _is_year(number, before):
         return None
-    if number.lower() in {"a", "an"} and "kind" in match.groupdict() and match.group("kind"):
-        value += len(_CONJUNCT.findall(after[:60].split(",")[0]))
     # "a soldier was killed" is one figure; "a number of" or "a large number" are not figures.
     if number.lower() in {"a", "an", "both", "several"} and re.match(
         r"\s*(?:number|large|lot|series|day|week)\b", after, re.IGNORECASE
@@ -169,16 +341,18 @@ def _figure(text: str, match: re.Match[str], is_update: bool, offset: int) -> Fi
         return None
     kind_text = match.groupdict().get("kind") or "killed"
     kind: Kind = "injured" if re.match(r"wound|injur|hurt", kind_text, re.IGNORECASE) else "killed"
-    qualifier = (match.group("qual") or "").lower()
-    open_ended = qualifier.startswith(("at least", "more", "over")) or number.lower().rstrip(
-        "s"
-    ) in {
-        "dozen",
-        "a dozen",
-        "score",
-        "hundred",
-        "thousand",
-    }
+    if (
+        kind == "killed"
+        and match.groupdict().get("kind")
+        and _NOT_VIOLENCE.match(text[match.end("kind") :])
+    ):
+        return None
+    value += _conjoined(text, match)
+    qualifier = " ".join((match.group("qual") or "").lower().split())
+    open_ended = (
+        qualifier.startswith(("at least", "more", "over"))
+        or " ".join(number.lower().split()) in _OPEN_WORDS
+    )
     return Figure(
         kind=kind,
         value=value,
@@ -186,8 +360,117 @@ def _figure(text: str, match: re.Match[str], is_update: bool, offset: int) -> Fi
         ceiling=qualifier.startswith(("up to", "as many", "fewer", "at most")),
         superseded=bool(_SUPERSEDED.search(before[-60:])),
         update=is_update,
-        start=match.start() + offset,
-        end=match.end() + offset,
+        start=match.start(),
+        end=match.end(),
+        additive=qualifier in {"another", "a further"} or bool(re.match(r"\s+more\b", after, re.I)),
+    )
+
+
+def _is_year(number: str, before: str) -> bool:
+    """ "in 2014 fighting killed ..." : a year, not a figure."""
+    return number.isdigit() and 1900 <= int(number) <= 2099 and bool(_YEAR_CONTEXT.search(before))
+
+
+def _conjoined(text: str, match: re.Match[str]) -> int:
+    """People counted next to the figure: "three soldiers and a civilian", "a teacher and his son"."""
+    if "kind" not in match.groupdict() or not match.group("kind"):
+        return 0
+    extra = 0
+    if match.start("kind") < match.start("num"):
+        # "killing two soldiers and a civilian": the partner follows the figure
+        after = text[match.end("num") :]
+        partner = _AND_NUMBER.match(after)
+        if partner and (value := parse_number(partner.group("num"))) is not None:
+            extra += value
+    else:
+        # "three soldiers and a civilian were killed": the partner precedes the figure
+        partner = _NUMBER_AND.search(text[: match.start()])
+        if partner and (value := parse_number(partner.group("num"))) is not None:
+            extra += value
+    if not extra and match.group("num").lower() in {"a", "an"}:
+        extra += len(_CONJUNCT.findall(text[match.end("num") :][:60].split(",")[0]))
+    return extra
+
+
+def _with_source(text: str, figure: Figure) -> Figure:
+    """The figure with who gives it: the subject of the nearest "said" before it, or after it."""
+    span = _source_before(text, figure.start) or _source_after(text, figure.end)
+    claimed = _is_claimed(text, figure.start)
+    if span is None:
+        return replace(figure, claimed=claimed) if claimed else figure
+    start, end = span
+    # "Unconfirmed accounts put the toll at 100, and 30 were wounded": the doubt stays in its clause
+    unconfirmed = start >= _clause_start(text, figure.start) and _UNCONFIRMED.search(
+        text[start:end]
+    )
+    return replace(
+        figure,
+        source_start=start,
+        source_end=end,
+        source_text=text[start:end],
+        claimed=claimed or bool(unconfirmed),
+    )
+
+
+def _is_claimed(text: str, position: int) -> bool:
+    """True when the say-verb governing the figure is "claim": "claiming 70 attackers were killed"."""
+    verbs = list(_SAY.finditer(text, _clause_start(text, position), position))
+    if not verbs or not _CLAIM.match(verbs[-1].group()):
+        return False
+    between = text[verbs[-1].end() : position]
+    return len(between.split()) <= 6 and not re.search(
+        r"responsib|attack|strike|raid|bomb", between, re.I
+    )
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the coordinated clause holding ``position`` starts (", and", ", but", ";")."""
+    breaks = list(re.finditer(r",\s+(?:and|but|while)\s+|;\s*|\.\s+", text[:position]))
+    return breaks[-1].end() if breaks else 0
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(". ", 0, position), text.rfind(";", 0, position)) + 1
+
+
+def _source_before(text: str, position: int) -> tuple[int, int] | None:
+    """The subject of the last say-verb before ``position`` in the same sentence."""
+    sentence_start = _sentence_start(text, position)
+    according = [m for m in _ACCORDING.finditer(text, sentence_start, position)]
+    if according:
+        return according[-1].start("who"), according[-1].end("who")
+    for verb in reversed(list(_SAY.finditer(text, sentence_start, position))):
+        # "Dickson Chollom, a state lawmaker, said": the appositive ends the subject
+        head = text[sentence_start : verb.start()].rstrip(" ,")
+        cut = max((m.end() for m in _SUBJECT_START.finditer(head)), default=0)
+        subject = head[cut:].rstrip()
+        while (tail := _ADVERB_TAIL.search(subject)) is not None:
+            subject = subject[: tail.start()]
+        if 1 <= len(subject.split()) <= 8:
+            start = sentence_start + cut
+            return start, start + len(subject)
+    return None
+
+
+def _source_after(text: str, position: int) -> tuple[int, int] | None:
+    """ "…, the regional governor said", "…, said the police", "according to …" after a figure."""
+    rest = text[position:]
+    match = _ACCORDING.search(rest) or _TRAILING_SAY.match(rest)
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "who2"
+    return position + match.start(group), position + match.end(group)
+
+
+def _shifted(figure: Figure, offset: int) -> Figure:
+    if not offset:
+        return figure
+    return replace(
+        figure,
+        start=figure.start + offset,
+        end=figure.end + offset,
+        source_start=None if figure.source_start is None else figure.source_start + offset,
+        source_end=None if figure.source_end is None else figure.source_end + offset,
     )
 
 
@@ -198,27 +481,69 @@ def combine(figures: list[Figure]) -> Count:
         figures: figures of a single kind (killed, or injured) about one incident.
 
     Returns:
-        ``Count()`` (0/0/None) when there are none.
+        ``Count()`` (0/0/None) when there are none.  A party's claim alone gives
+        ``high`` only; additive figures ("two more bodies") are added to ``best``.
     """
     if not figures:
         return Count()
-    current = [f for f in figures if not f.superseded] or figures
+    credible = [f for f in figures if not f.claimed]
+    claimed_high = max((f.value for f in figures if f.claimed), default=None)
+    tolls = [f for f in credible if not f.additive]
+    added = sum(f.value for f in credible if f.additive)
+    if not tolls:
+        if not credible:
+            return Count(low=0, best=0, high=claimed_high)
+        return Count(low=added, best=added, high=max(added, claimed_high or 0))
+    current = [f for f in tolls if not f.superseded] or tolls
     updates = [f for f in current if f.update]
-    best = max(f.value for f in updates) if updates else min(f.value for f in current)
-    values = {f.value for f in figures}
-    low = min(values)
+    best = max(f.value for f in updates) if updates else _conservative(current)
+    best += added
+    values = {f.value for f in tolls} | {best}
+    if claimed_high is not None:
+        values.add(claimed_high)
+    low = min(f.value for f in tolls)
     if len(values) > 1:
         high: int | None = max(values)
     else:
-        high = None if any(f.open_ended for f in figures) else low
+        high = None if any(f.open_ended for f in tolls) else low
     return Count(low=low, best=best, high=high)
+
+
+def _conservative(figures: list[Figure]) -> int:
+    """The lowest figure, but a specific one over an "at least" it agrees with (160+ and 168)."""
+    floors = [f.value for f in figures if f.open_ended]
+    specific = [f.value for f in figures if not f.open_ended]
+    # A specific figure far above the floor ("at least 50" vs 161) likely counts a wider scope.
+    agreeing = [v for v in specific if floors and min(floors) <= v < 2 * min(floors)]
+    return min(agreeing) if agreeing else min(f.value for f in figures)
+
+
+def draft_figures(draft: Draft) -> list[Figure]:
+    """Every figure of a drafted incident, with article offsets and who gives it."""
+    figures: list[Figure] = []
+    for clause in draft.clauses + draft.extra:
+        figures.extend(find_figures(clause.text, offset=clause.start))
+    return _for_place(figures, draft)
+
+
+def _for_place(figures: list[Figure], draft: Draft) -> list[Figure]:
+    """Keep a breakdown naming the draft's place over wider totals; drop other places' shares."""
+    here = draft.toponym.text.lower() if draft.toponym and draft.toponym.kind == "place" else None
+    local = [f for f in figures if f.place and here and _same_place(f.place.lower(), here)]
+    local_kinds = {f.kind for f in local}
+    return [f for f in figures if (f in local) or (f.place is None and f.kind not in local_kinds)]
+
+
+def _same_place(named: str, toponym: str) -> bool:
+    return named.startswith(toponym) or toponym.startswith(named)
 
 
 _SHOT_NO_OUTCOME = re.compile(
     r"\b(?:was|were)\s+(?:reportedly\s+)?(?:shot|stabbed|wounded|injured)\b", re.I
 )
 _ONE_DIED = re.compile(
-    r"\b(?:was|has been)\s+(?:\w+\s+)?(?:killed|shot dead|assassinated|executed|murdered)\b|"
+    r"\b(?:was|has been)\s+(?!not\b|never\b)(?:\w+,?\s+(?:and\s+)?){0,3}?"
+    r"(?:killed|shot dead|assassinated|executed|murdered)\b|"
     r"\bdied\b(?! of (?:her|his|their) injuries)",
     re.I,
 )
@@ -226,9 +551,7 @@ _ONE_DIED = re.compile(
 
 def event_casualties(draft: Draft) -> tuple[Count, Count, dict[str, tuple[int, int]]]:
     """Killed and injured of a drafted incident, and the span of the first figure of each."""
-    figures: list[Figure] = []
-    for clause in draft.clauses + draft.extra:
-        figures.extend(find_figures(clause.text, offset=clause.start))
+    figures = draft_figures(draft)
     killed = [f for f in figures if f.kind == "killed"]
     wounded = [f for f in figures if f.kind == "injured"]
     spans: dict[str, tuple[int, int]] = {}
