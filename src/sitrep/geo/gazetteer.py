@@ -51,6 +51,8 @@ STOPLIST: frozenset[str] = words(
     good best great big little long high grand fort mount lake river bay beach island
     white black red green blue golden silver
     sea ocean gulf river lake valley war peace
+    many more most much major minor arab congress parliament senate assembly
+    red cross red crescent
     """
 )
 
@@ -152,6 +154,11 @@ class Gazetteer:
                 "SELECT code, name, iso, lat, lon FROM admin1"
             )
         }
+        self.neighbours: dict[str, frozenset[str]] = {
+            cc: frozenset(filter(None, (nb or "").split(",")))
+            for cc, nb in db.execute("SELECT cc, neighbours FROM country")
+        }
+        """ISO alpha-2 -> the countries it borders."""
         self._admin1_gid: dict[str, int | None] = {}
         self._centres: dict[int, tuple[float | None, float | None]] = {}
         for code, gid, clat, clon in db.execute("SELECT code, geonameid, clat, clon FROM admin1"):

@@ -40,6 +40,10 @@ _FEATURE_AFTER = re.compile(
     r"^ (sea|river|ocean|gulf|bay|strait|straits|lake|mountains|mountain|valley|desert|"
     r"canal|peninsula|basin|delta|reservoir|dam)\b", re.IGNORECASE
 )
+_WEAPON_AFTER = re.compile(
+    r"^[ -](missiles?|rockets?|systems?|launchers?|drones?|helicopters?|jets?|tanks?|"
+    r"howitzers?|mortars?)\b", re.IGNORECASE
+)
 _FEATURE_OF_BEFORE = re.compile(r"\b(Sea|Gulf|Bay|Straits?|Ocean|Lake|Cape|Isle|Mount) of $")
 _CAP_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]* (of|for) (the )?$")
 BIG_PLACE = 100_000
@@ -384,8 +388,9 @@ def _rejected(
                 return True
         if not big and _CAP_OF_BEFORE.search(text[max(0, s - 40):s]):
             return True
-        # "Ward 5", "Route 66", "Building 7": a name with a number is no town.
-        if not big and re.match(r"^ \d", text[e:e + 3]):
+        # "Ward 5", "Route 66", "Mi-35", "Iskander missile": a number or a weapon word
+        # after a small place's name makes it a designation, not the town.
+        if not big and (re.match(r"^[ -]\d", text[e:e + 3]) or _WEAPON_AFTER.match(text[e:e + 20])):
             return True
         if _sentence_start(text, s):
             return False

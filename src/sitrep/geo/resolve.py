@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
-from sitrep.geo.recognise import Mention, Recognition
+from sitrep.geo.recognise import BIG_PLACE, Mention, Recognition
 from sitrep.model import Place, Toponym
 
 W_COUNTRY = 3.0
@@ -198,6 +198,11 @@ def _eligible(m: Mention) -> tuple[Candidate, ...]:
         districts = tuple(c for c in m.candidates if c.kind == "admin2")
         if districts:
             return districts
+    elif any(c.kind == "admin2" for c in m.candidates):
+        # "Harris" alone is no "Harris County": a district needs its word or its full name.
+        key = name_key(m.text)
+        return tuple(c for c in m.candidates
+                     if c.kind != "admin2" or name_key(c.place.name) == key)
     if m.role == "region":
         admins = tuple(c for c in m.candidates if c.kind == "admin1")
         if admins:
@@ -284,8 +289,10 @@ def resolve_mentions(
         ranked = _rank(m, ctx, first)
         if not ranked:
             continue
-        chosen.append((m, ranked[0][1]))
         score, best, why = ranked[0]
+        if only is None and _stray(best, m, ctx, first, gaz):
+            continue
+        chosen.append((m, best))
         runner = ranked[1] if len(ranked) > 1 else None
         place, kind = _final_place(m, best, text, gaz)
         total = sum(math.exp(s - score) for s, _, _ in ranked)
@@ -315,6 +322,25 @@ def resolve_mentions(
         out.extend(_unknown_places(text, unknown, chosen, gaz))
         out.sort(key=lambda t: t.start)
     return out
+
+
+# A small place this far from every other place of an article, in a country the article
+# never names, is more likely a word or a name that a village happens to share.
+STRAY_KM = 300.0
+
+
+def _stray(
+    c: Candidate, m: Mention, ctx: Context, others: _Neighbours, gaz: Gazetteer
+) -> bool:
+    """True when the best reading of a recognised name is a small foreign place with no
+    support: its country neither named nor bordering one named, no other place near it
+    ("Iskander missile" in a Ukraine story is no town in Uzbekistan)."""
+    if c.kind not in ("place", "admin2") or c.population >= BIG_PLACE or not ctx.countries:
+        return False
+    if c.cc in ctx.countries or gaz.neighbours.get(c.cc or "", frozenset()) & ctx.countries.keys():
+        return False
+    _, km, same_region = others.evidence(c, name_key(m.text))
+    return km > STRAY_KM and not same_region
 
 
 def _unknown_places(
