@@ -172,8 +172,11 @@ _GUNMEN = re.compile(
     r"insurgents|jihadists)\b",
     re.I,
 )
+# Only the state flies aircraft or fires army artillery: the weapon names its owner.
 _GENERIC_ARMY = re.compile(
-    r"\b(?:the army|army|the military|warplanes|military drones?|air force)\b", re.I
+    r"\b(?:the army|army|the military|warplanes|fighter jets?|(?:helicopter )?gunships?|air force|"
+    r"military (?:aircraft|jets?|planes?|helicopters?|artillery|drones?))\b",
+    re.I,
 )
 CIVILIAN_VICTIMS = re.compile(
     r"\b(?:people|civilians|residents|villagers|children|women|famil(?:y|ies)|shoppers|passengers|"
@@ -238,7 +241,10 @@ _OFFICIAL = (
     r"authorities|spokes(?:man|woman|person)|embassy|mission|foreign minister|defen[cs]e minister)"
 )
 _SPEAKER_RX = [
-    (country, re.compile(rf"\b(?:{seat})\b|\b(?:{_DEMONYM[country]})\s+(?:\w+\s+)?{_OFFICIAL}\b", re.I))
+    (
+        country,
+        re.compile(rf"\b(?:{seat})\b|\b(?:{_DEMONYM[country]})\s+(?:\w+\s+)?{_OFFICIAL}\b", re.I),
+    )
     for country, seat in _SEATS.items()
 ] + [
     (country, re.compile(rf"\b(?:{demonym})\s+(?:\w+\s+)?{_OFFICIAL}\b", re.I))
@@ -282,72 +288,184 @@ def civilians() -> Actor:
 _WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|drones?|shell\w*|strikes?|artillery|warplanes|aircraft|jets)\b", re.I
 )
+# "X said the RSF had ...": X speaks, it did not act (unless it speaks of itself).
+_SPEAKS = re.compile(
+    r"^(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|later)\s+)?(?:said|says|told|reported|announced|accused|"
+    r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
+)
+# "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
+_HIT_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|at|into)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){0,2}$", re.I
+)
+_BACKGROUND_BEFORE = re.compile(r"\b(?:since|between|before)\b[^,;]{0,60}$", re.I)
+_CLOSE_TRIGGER = 40
+# Two-sided wars: the other camp, for a clash or capture whose loser the text leaves implicit.
+_OPPONENT = {
+    "Ukraine": "Russia",
+    "Russia": "Ukraine",
+    "SAF": "RSF",
+    "RSF": "SAF",
+    "Myanmar military": "resistance",
+    "resistance": "Myanmar military",
+}
+_ARMED_KINDS = {STATE, REBEL, MILITIA, IDENTITY, EXTERNAL}
+# "detained a man suspected of helping Russia": the detainee's side is the one he served.
+_SERVED = re.compile(
+    r"\b(?:help(?:ing|ed)?|aid(?:ing|ed)?|work(?:ing|ed) for|spy(?:ing)? for|collaborat\w+ with|informant for|"
+    r"(?:pass|sen[dt]|send)\w*\s+(?:[\w-]+\s+){0,4}?to)\s+(?:the\s+)?(?P<who>[A-Z][\w'-]+(?:\s+[\w-]+){0,2})"
+)
 
 
 def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
-    """The actor that did it: named after "by", or named before the trigger."""
-    found = find_actors(clause.text, country, offset=clause.start)
+    """The actor that did it.
+
+    In order: the agent after "by"; an actor whose violent verb follows it closely ("RSF
+    fighters and army units battled", "a military jet bombed"); the actor nearest before
+    the first trigger; an actor named with its weapon ("Russian missile strike").  Speakers
+    ("X said the RSF had ...") and actors named as hit ("a strike on X") are left out.
+    """
+    text = clause.text.replace("’", "'")
+    found = [
+        m for m in find_actors(text, country, offset=clause.start) if m.actor.kind != CIVILIANS
+    ]
     if not found:
         return None
-    trigger = TRIGGER.search(clause.text)
-    trigger_at = clause.start + (trigger.start() if trigger else 0)
-    for by in re.finditer(r"\bby\s+(?:the\s+)?", clause.text):
+    for by in re.finditer(r"\bby\s+(?:the\s+)?", text):
         after_by = [m for m in found if m.start >= clause.start + by.end() - 1]
         if after_by and after_by[0].start - (clause.start + by.end()) < 25:
             return after_by[0]
-    before = [m for m in found if m.start < trigger_at and m.actor.kind not in {"civilians"}]
+    eligible = [m for m in found if _may_act(text, m.start - clause.start, m.end - clause.start)]
+    triggers = [t.start() for t in TRIGGER.finditer(text)]
+    for mention in eligible:
+        end = mention.end - clause.start
+        if any(end <= t <= end + _CLOSE_TRIGGER for t in triggers) and not re.search(
+            r"[,;]|\b(?:said|says|told|after|when|while)\b",
+            text[end : _next_trigger(triggers, end)],
+        ):
+            return mention
+    trigger_at = clause.start + (triggers[0] if triggers else 0)
+    before = [m for m in eligible if m.start < trigger_at]
     if before:
-        return before[0]
+        return before[-1]
     # "the death toll from last week's Russian missile strike": the weapon names its owner
     for mention in found:
-        words = clause.text[mention.start - clause.start : mention.end - clause.start]
+        words = text[mention.start - clause.start : mention.end - clause.start + 12]
         if _WEAPON.search(words):
             return mention
     return None
 
 
+def _next_trigger(triggers: list[int], end: int) -> int:
+    return min((t for t in triggers if t >= end), default=end)
+
+
+def _may_act(text: str, start: int, end: int) -> bool:
+    """False for an actor that only speaks, is named as hit, or sits in background history."""
+    before = text[max(0, start - 40) : start]
+    if _SPEAKS.match(text[end:]) or _HIT_BEFORE.search(before):
+        return False
+    return not _BACKGROUND_BEFORE.search(text[max(0, start - 70) : start])
+
+
 def event_actors(
     event_type: str, sub_type: str, draft: Draft, country: str | None
 ) -> tuple[Actor | None, Actor | None]:
-    """Perpetrator (actor1) and target (actor2) of a drafted incident of the given type."""
+    """Perpetrator (actor1) and target (actor2) of a drafted incident of the given type.
+
+    The target is, in order: the side a detainee served (arrests); civilians when people
+    are the victims and no opposing force is named as hit; an opposing actor named in the
+    lead clause; the other camp of a two-sided war (battles); civilians (violence against
+    civilians).  Unidentified attackers are never the target.
+    """
     main = draft.clauses[0]
     found = find_actors(main.text, country, offset=main.start)
     perpetrator = draft.perpetrator.actor if draft.perpetrator else None
-    others = [m.actor for m in found if perpetrator is None or m.actor.side != perpetrator.side]
     if event_type in {"Protests", "Riots"}:
-        crowd = next((m.actor for m in found if m.actor.kind in {"protesters", "rioters"}), None)
-        crowd = crowd or Actor(
-            name="rioters" if event_type == "Riots" else "protesters",
-            side="rioters" if event_type == "Riots" else "protesters",
-            kind="rioters" if event_type == "Riots" else "protesters",
-        )
-        police = None
-        if country:
-            police = Actor(name=f"{country} police", side=state_side(country), kind="state forces")
-        if sub_type == "Excessive force against protesters":
-            return police, crowd
-        return crowd, police
-    target: Actor | None = None
+        return _crowd_actors(event_type, sub_type, found, country)
+    others = [
+        m
+        for m in found
+        if (perpetrator is None or m.actor.side != perpetrator.side)
+        and m.actor.side not in NON_PARTY_SIDES
+    ]
+    if perpetrator is None and event_type == "Battles" and len(others) >= 2:
+        return others[0].actor, others[1].actor
+    return perpetrator, _target(event_type, sub_type, draft, perpetrator, others)
+
+
+def _target(
+    event_type: str,
+    sub_type: str,
+    draft: Draft,
+    perpetrator: Actor | None,
+    others: list[ActorMention],
+) -> Actor | None:
+    if sub_type == "Arrests":
+        served = _served_side(" ".join(c.text for c in draft.clauses))
+        if served is not None:
+            return served
+    texts = [c.text for c in draft.clauses]
+    hit_forces = [m for m in others if m.actor.kind in _ARMED_KINDS and _is_hit(draft, m)]
     if (
         event_type != "Battles"
-        and CIVILIAN_VICTIMS.search(main.text)
-        and not _forces_targeted(others)
+        and not hit_forces
+        and any(CIVILIAN_VICTIMS.search(t) for t in texts)
     ):
-        target = civilians()
-    elif others:
-        target = others[0]
-    elif event_type == "Violence against civilians":
-        target = civilians()
-    if perpetrator is None and event_type == "Battles" and len(found) >= 2:
-        perpetrator, target = found[0].actor, found[1].actor
-    return perpetrator, target
+        return civilians()
+    if others:
+        return others[0].actor
+    if event_type == "Battles" and perpetrator is not None and perpetrator.side in _OPPONENT:
+        return _camp(_OPPONENT[perpetrator.side])
+    if event_type == "Violence against civilians":
+        return civilians()
+    return None
 
 
-def _forces_targeted(others: list[Actor]) -> bool:
-    return any(
-        a.kind in {"state forces", "rebel group", "political militia", "external forces"}
-        for a in others
-    )
+def _is_hit(draft: Draft, mention: ActorMention) -> bool:
+    """True when an actor of the lead clause is named as struck, not as background."""
+    main = draft.clauses[0]
+    start, end = mention.start - main.start, mention.end - main.start
+    text = main.text
+    background = _BACKGROUND_BEFORE.search(text[max(0, start - 70) : start])
+    return not (background or _SPEAKS.match(text[end:]))
+
+
+def _crowd_actors(
+    event_type: str, sub_type: str, found: list[ActorMention], country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    kind = RIOTERS if event_type == "Riots" else PROTESTERS
+    crowd = next((m.actor for m in found if m.actor.kind in {PROTESTERS, RIOTERS}), None)
+    crowd = crowd or Actor(name=kind, side=kind, kind=kind)
+    police = None
+    if country:
+        police = Actor(name=f"{country} police", side=state_side(country), kind=STATE)
+    if sub_type == "Excessive force against protesters":
+        return police, crowd
+    return crowd, police
+
+
+def _camp(side: str) -> Actor:
+    """The actor record standing for a whole camp of a two-sided war."""
+    for country, label in _STATE_SIDE.items():
+        if label == side:
+            return state_forces(country)
+    if side in _DEMONYM:
+        return state_forces(side)
+    if side == "RSF":
+        return Actor(name="Rapid Support Forces (RSF)", side="RSF", kind=REBEL)
+    return Actor(name="resistance forces", side=side, kind=REBEL)
+
+
+def _served_side(text: str) -> Actor | None:
+    """The side a detainee is said to have served, as an actor ("helping Russia")."""
+    for match in _SERVED.finditer(text.replace("’", "'")):
+        who = match.group("who")
+        for state, demonym in _DEMONYM.items():
+            if re.match(rf"(?:{demonym})\b", who):
+                return Actor(
+                    name=f"suspected {state} collaborator", side=state_side(state), kind=CIVILIANS
+                )
+    return None
 
 
 def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> list[str]:

@@ -90,11 +90,15 @@ _NEGATED_ACT = re.compile(
 )
 # The affected side admitting a loss.
 _LOSS = re.compile(
-    r"\b(?:withdr[ae]wn?|withdrawing|pulled out|retreated|lost control|losing control|abandoned)\b", re.I
+    r"\b(?:withdr[ae]wn?|withdrawing|pulled out|retreated|lost control|losing control|abandoned)\b",
+    re.I,
 )
-_JUDICIAL = re.compile(r"\b(?:prosecutors?|prosecutor's|prosecution|coroner|investigating judge)\b", re.I)
+_JUDICIAL = re.compile(
+    r"\b(?:prosecutors?|prosecutor's|prosecution|coroner|investigating judge)\b", re.I
+)
 _OWN_STAFF = re.compile(
-    r"\b(?:its|their) (?:own )?(?:\w+ ){0,2}(?:staff|employees|workers|personnel|colleagues|volunteers|crew)\b", re.I
+    r"\b(?:its|their) (?:own )?(?:\w+ ){0,2}(?:staff|employees|workers|personnel|colleagues|volunteers|crew)\b",
+    re.I,
 )
 _NEUTRAL = re.compile(
     r"\b(?:governor|police|health (?:ministry|authorities|officials)|emergency|prosecutor\w*|officials?|"
@@ -147,8 +151,10 @@ class Assertion:
     @property
     def is_stance(self) -> bool:
         """True for an explicit claim, denial or admission, not a plain "said"."""
-        return self.lemma_status in {"claimed", "denied"} or self.lemma in _ADMISSIONS or bool(
-            _NEGATED_ACT.search(self.content) or _LOSS.search(self.content)
+        return (
+            self.lemma_status in {"claimed", "denied"}
+            or self.lemma in _ADMISSIONS
+            or bool(_NEGATED_ACT.search(self.content) or _LOSS.search(self.content))
         )
 
 
@@ -281,7 +287,9 @@ def _speaker_before(before: str) -> str | None:
     clause = re.split(
         r"[;:]|,\s+(?:but|and|while|though)\s+|\b(?:but|while|though|which|who|that)\s+", before
     )[-1]
-    clause = re.sub(r"^\s*(?:(?:On|By|In|At) [^,]{1,40},|On \w+day\b|However,|Meanwhile,)\s*", "", clause)
+    clause = re.sub(
+        r"^\s*(?:(?:On|By|In|At) [^,]{1,40},|On \w+day\b|However,|Meanwhile,)\s*", "", clause
+    )
     clause = re.sub(r"^\s*(?:however|meanwhile),\s*", "", clause)
     # "The officer was detained and prosecutors said": the speaker is after the "and"
     clause = re.split(r"\b(?:has|have|had|was|were|is|are|been|\w+ed)\b.*?\band\s+", clause)[-1]
@@ -419,7 +427,13 @@ def event_claims(
     notes: list[str] = []
     seen: set[tuple[str | None, str]] = set()
     for sentence in sentences:
-        where = "own" if sentence.index in own else "following" if sentence.index in following else "other"
+        where = (
+            "own"
+            if sentence.index in own
+            else "following"
+            if sentence.index in following
+            else "other"
+        )
         for assertion in _assertions(sentence, parsed):
             claim = to_claim(
                 assertion,
