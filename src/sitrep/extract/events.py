@@ -101,7 +101,12 @@ def extract_events(
             elif verdict == "anaphoric" and _on_another_day(
                 clause, current, article, date_mentions
             ):
-                # "The unrest grew on Wednesday night": ACLED codes each day as its own event
+                # "The unrest grew on Wednesday night": ACLED codes each day as its own event;
+                # "condemned Saturday's attack" goes back to the incident told for Saturday
+                told = _told_for_date(clause, drafts, article, date_mentions)
+                if told is not None:
+                    told.extra.append(clause)
+                    continue
                 verdict = "incident"
             elif verdict == "incident" and current is not None and _arrest_within(clause, current):
                 verdict = "supporting"
@@ -278,7 +283,18 @@ def _on_another_day(
         article.text, clause.start, clause.end, article.published, date_mentions
     )
     inside = mention is not None and clause.start <= mention.start < clause.end
-    return inside and interval.precision == "day" and not _overlap(interval, current.date)
+    return inside and not _overlap(interval, current.date)
+
+
+def _told_for_date(
+    clause: Clause, drafts: list[Draft], article: Article, date_mentions: list[DateMention]
+) -> Draft | None:
+    """The latest incident already told whose date the clause's own date falls in."""
+    interval, _ = dates_stage.event_date(
+        article.text, clause.start, clause.end, article.published, date_mentions
+    )
+    dated = [d for d in drafts if d.date_mention is not None and _overlap(d.date, interval)]
+    return dated[-1] if dated else None
 
 
 _AT_THE_SCENE = re.compile(r"\b(?:at|near|from) the scene\b|\bon the spot\b", re.I)
@@ -327,6 +343,9 @@ def _is_new(
         and current.perpetrator is not None
         and perpetrator.actor.side != current.perpetrator.actor.side
     ):
+        return True
+    own_date = mention is not None and clause.start <= mention.start < clause.end
+    if own_date and current.date_mention is not None and not _overlap(interval, current.date):
         return True
     if toponym is None:
         # a clause naming no place of its own goes on telling the current incident

@@ -129,6 +129,8 @@ GENERIC = re.compile(
         r"(?:these|those|such)\s+(?:\w+\s+)?(?:attacks|assassinations|strikes|killings|incidents|operations|"
         r"bombings|raids)",
         r"several such",
+        r"systematic(?:ally)?",
+        r"widespread",
     )
     + r"\b",
     re.IGNORECASE,
