@@ -496,7 +496,7 @@ def combine(figures: list[Figure]) -> Count:
         return Count(low=added, best=added, high=max(added, claimed_high or 0))
     current = [f for f in tolls if not f.superseded] or tolls
     updates = [f for f in current if f.update]
-    best = max(f.value for f in updates) if updates else _conservative(current)
+    best = max(f.value for f in updates) if updates else min(f.value for f in current)
     best += added
     values = {f.value for f in tolls} | {best}
     if claimed_high is not None:
@@ -507,15 +507,6 @@ def combine(figures: list[Figure]) -> Count:
     else:
         high = None if any(f.open_ended for f in tolls) else low
     return Count(low=low, best=best, high=high)
-
-
-def _conservative(figures: list[Figure]) -> int:
-    """The lowest figure, but a specific one over an "at least" it agrees with (160+ and 168)."""
-    floors = [f.value for f in figures if f.open_ended]
-    specific = [f.value for f in figures if not f.open_ended]
-    # A specific figure far above the floor ("at least 50" vs 161) likely counts a wider scope.
-    agreeing = [v for v in specific if floors and min(floors) <= v < 2 * min(floors)]
-    return min(agreeing) if agreeing else min(f.value for f in figures)
 
 
 def draft_figures(draft: Draft) -> list[Figure]:
