@@ -198,6 +198,17 @@ def test_counts_toll_update_is_best_and_earlier_tolls_are_low(
     assert _killed(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The initial report said 4 people were killed. Later, officials said 6 died.",
+        "An earlier estimate of 4 deaths was revised; 6 people were killed, the mayor said.",
+    ],
+)
+def test_counts_initial_accounts_are_superseded(text: str) -> None:
+    assert _killed(text) == (4, 6, 6)
+
+
 def test_counts_superseded_figures_widen_the_range_only() -> None:
     text = (
         "The shelling killed 15 people. Officials initially put the toll at 16, and briefly "

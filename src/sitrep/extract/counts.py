@@ -107,7 +107,8 @@ _NONE = re.compile(
 )
 _SUPERSEDED = re.compile(
     r"\b(?:initially|earlier\s+put(?:ting)?|previously|first\s+reported|briefly|had\s+earlier|"
-    r"first\s+put)\b[^.;]{0,40}$",
+    r"first\s+put|(?:initial|earlier|first|previous)\s+(?:account|report|toll|figure|estimate)s?)\b"
+    r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _SUBSET = re.compile(
