@@ -181,7 +181,7 @@ _GENERIC_ARMY = re.compile(
 CIVILIAN_VICTIMS = re.compile(
     r"\b(?:people|civilians|residents|villagers|children|women|famil(?:y|ies)|shoppers|passengers|"
     r"worshippers|students|pupils|schoolchildren|herders|farmers|displaced|journalists|aid workers|staff|"
-    r"pensioners|mourners|boy|girl|man|woman|teenagers?|driver|grandmother|homes|residential|market|"
+    r"pensioners|mourners|boy|girl|man|woman|teenagers?|driver|grandmother|homes?|houses?|residential|market|"
     r"restaurant|cafe|hospital|school|camp for displaced)\b",
     re.I,
 )
@@ -232,8 +232,9 @@ def find_actors(text: str, country: str | None = None, offset: int = 0) -> list[
     return sorted(found, key=lambda m: m.start)
 
 
+UNIDENTIFIED = "unidentified armed group"
 # Sides that are victims or unknowns, never a party whose word is a claim about its own act.
-NON_PARTY_SIDES = frozenset({"civilians", "unidentified armed group"})
+NON_PARTY_SIDES = frozenset({"civilians", UNIDENTIFIED})
 # A government named by its seat: "the Kremlin said", "Kyiv denied".
 _SEATS = {"Russia": r"Kremlin|Moscow", "Ukraine": r"Kyiv|Kiev", "Sudan": r"Khartoum government"}
 _OFFICIAL = (
@@ -295,7 +296,9 @@ _SPEAKS = re.compile(
 )
 # "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
 _HIT_BEFORE = re.compile(
-    r"\b(?:on|against|targeting|at|into)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){0,2}$", re.I
+    r"\b(?:on|against|targeting|at|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:(?!(?:as|when|while|and|after|\w+day)\b)[\w'-]+\s+){0,2}$",
+    re.I,
 )
 _BACKGROUND_BEFORE = re.compile(r"\b(?:since|between|before)\b[^,;]{0,60}$", re.I)
 _CLOSE_TRIGGER = 40
@@ -379,7 +382,7 @@ def event_actors(
     """
     main = draft.clauses[0]
     found = find_actors(main.text, country, offset=main.start)
-    perpetrator = draft.perpetrator.actor if draft.perpetrator else None
+    perpetrator = _named_perpetrator(draft, country)
     if event_type in {"Protests", "Riots"}:
         return _crowd_actors(event_type, sub_type, found, country)
     others = [
@@ -391,6 +394,18 @@ def event_actors(
     if perpetrator is None and event_type == "Battles" and len(others) >= 2:
         return others[0].actor, others[1].actor
     return perpetrator, _target(event_type, sub_type, draft, perpetrator, others)
+
+
+def _named_perpetrator(draft: Draft, country: str | None) -> Actor | None:
+    """The draft's perpetrator; for unnamed attackers, a group the incident's clauses name."""
+    current = draft.perpetrator.actor if draft.perpetrator else None
+    if current is not None and current.side != UNIDENTIFIED:
+        return current
+    for clause in draft.clauses[1:]:
+        mention = perpetrator(clause, country)
+        if mention is not None and mention.actor.side != UNIDENTIFIED:
+            return mention.actor
+    return current
 
 
 def _target(

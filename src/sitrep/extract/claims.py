@@ -198,6 +198,8 @@ def find_stances(text: str, offset: int = 0) -> list[Assertion]:
     for match in _STANCE_VERB.finditer(text):
         lemma = _VERB_LEMMA[match.group("verb")]
         before = text[: match.start()]
+        if re.search(r"\b(?:the|its|their|these|those|such|his|her|our|of)\s+$", before, re.I):
+            continue  # "dismissed the claims": a noun, not a verb
         if found and re.search(r"\band\s*$", before):
             who = found[-1].claimant  # "X dismissed the report and said ...": the same speaker
         else:
@@ -242,7 +244,7 @@ def _claimant_of(verb: Token, sent: Span) -> str | None:
         if subjects:
             who = _subject_text(subjects[0])
             if who.lower() in _PRONOUNS:
-                return _antecedent(sent, current) or who
+                return _reporting_subject(current) or _antecedent(sent, current) or who
             return who
         if current.dep_ in {"conj", "xcomp"} and current.head is not current:
             current = current.head
@@ -250,6 +252,24 @@ def _claimant_of(verb: Token, sent: Span) -> str | None:
             current = current.head.head  # "a video that appeared to show": the video's publisher
         else:
             return None
+    return None
+
+
+def _reporting_subject(verb: Token) -> str | None:
+    """For "X said it had seized ... and claimed", the "it" is X: the governing speaker."""
+    head = verb.head
+    for _ in range(4):
+        if head is head.head:
+            break
+        if head.pos_ == "VERB" and head.lemma_ in _SAY_LEMMAS:
+            subjects = _own_subjects(head)
+            if subjects and subjects[0].lower_ not in _PRONOUNS:
+                return _subject_text(subjects[0])
+        head = head.head
+    if head.pos_ == "VERB" and head.lemma_ in _SAY_LEMMAS and head is not verb:
+        subjects = _own_subjects(head)
+        if subjects and subjects[0].lower_ not in _PRONOUNS:
+            return _subject_text(subjects[0])
     return None
 
 
