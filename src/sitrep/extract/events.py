@@ -36,7 +36,7 @@ from sitrep.extract.lexicon import (
     TRIGGER,
 )
 from sitrep.extract.sentences import Sentence
-from sitrep.extract.types import PLOVER, classify
+from sitrep.extract.types import PLOVER, TypeDecision, classify
 from sitrep.model import (
     Actor,
     Article,
@@ -98,9 +98,10 @@ def extract_events(
                 # "61 people were wounded": a new incident only when it names a place of its own
                 own = _own_place(article.text, toponyms, clause)
                 verdict = "incident" if own is not None and own.kind == "place" else "supporting"
-            elif verdict == "anaphoric" and _on_another_day(
-                clause, current, article, date_mentions
-            ):
+            if verdict == "anaphoric":
+                # "The unrest grew ..." tells more of the last riot, not of the strike told since
+                current = _antecedent(clause, drafts, current)
+            if verdict == "anaphoric" and _on_another_day(clause, current, article, date_mentions):
                 # "The unrest grew on Wednesday night": ACLED codes each day as its own event;
                 # "condemned Saturday's attack" goes back to the incident told for Saturday
                 told = _told_for_date(clause, drafts, article, date_mentions)
@@ -108,7 +109,7 @@ def extract_events(
                     told.extra.append(clause)
                     continue
                 verdict = "incident"
-            elif verdict == "incident" and current is not None and _arrest_within(clause, current):
+            elif verdict == "incident" and _arrest_within(clause, drafts):
                 verdict = "supporting"
             if verdict == "incident":
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
@@ -300,14 +301,27 @@ def _told_for_date(
 _AT_THE_SCENE = re.compile(r"\b(?:at|near|from) the scene\b|\bon the spot\b", re.I)
 
 
-def _arrest_within(clause: Clause, current: Draft) -> bool:
-    """True for arrests that are part of the incident told: a suspect held at the scene,
+def _arrest_within(clause: Clause, drafts: list[Draft]) -> bool:
+    """True for arrests that are part of an incident told: a suspect held at the scene,
     or people detained during a riot or protest (ACLED codes those inside that event)."""
-    if classify(clause.text, "").sub_event_type != "Arrests":
+    if not drafts or classify(clause.text, "").sub_event_type != "Arrests":
         return False
     if _AT_THE_SCENE.search(clause.text):
         return True
-    return classify(current.clauses[0].text, "").event_type in {"Riots", "Protests"}
+    return any(_type_of(d).event_type in {"Riots", "Protests"} for d in drafts)
+
+
+def _type_of(draft: Draft) -> TypeDecision:
+    return classify(draft.clauses[0].text, "")
+
+
+def _antecedent(clause: Clause, drafts: list[Draft], current: Draft | None) -> Draft | None:
+    """The incident an anaphoric clause refers back to: the latest of a compatible type."""
+    kind = classify(clause.text, "").event_type
+    if kind == "Strategic developments":
+        return current
+    fitting = [d for d in drafts if _compatible(kind, _type_of(d).event_type)]
+    return fitting[-1] if fitting else current
 
 
 # ACLED types that can describe one incident told in several clauses.

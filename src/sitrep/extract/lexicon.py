@@ -240,6 +240,7 @@ SEPARATE = re.compile(
         r"another\s+(?:\w+\s+){0,2}?(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?|missiles?|"
         r"drones?|rockets?|shells?|incidents?|assaults?|ambush|clash(?:es)?|shootings?|killings?|village|"
         r"town|city|district|area|camp|site|part)",
+        r"hours later",
         r"meanwhile",
         r"elsewhere",
         r"in another",
