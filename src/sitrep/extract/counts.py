@@ -1,9 +1,9 @@
 """Casualty figures: every number of killed or injured a clause gives, and their range.
 
 ACLED's rule decides ``best``: the most conservative credible specific figure.  A figure
-the text itself supersedes ("initially put the toll at 16") counts for the range only; an
+the text itself supersedes ("initially put the toll at 9") counts for the range only; an
 updated toll ("has risen to 13") wins over earlier ones; "two more bodies were found" adds
-to the toll; a party's claim ("claiming 70 attackers were killed") only raises ``high``;
+to the toll; a party's claim ("claiming 45 fighters were killed") only raises ``high``;
 a figure for a longer period ("since April", "bringing the total to 600") or a cause that
 is not violence ("died of a heart attack") is not this incident's.
 """
@@ -94,7 +94,7 @@ _ONE_MORE_DEATH = re.compile(
     r"\s+(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b",
     re.IGNORECASE,
 )
-# "21 died across the region, 16 of them in Kherson city"; "79 dead in Bokkos and 17 in Barkin Ladi"
+# "21 died across the region, 16 of them in Odesa city"; "40 dead in Alpha and 12 in Beta Town"
 _BREAKDOWN = re.compile(
     rf"(?:,\s+|\s+and\s+)(?P<num>{_DIGITS}|{_WORDS})\s+(?:of\s+them\s+)?in\s+"
     r"(?:[a-z][\w-]*\s+){0,3}?(?:in\s+)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -190,9 +190,9 @@ class Figure:
     additive: bool = False
     """True for "two more bodies", "another died": adds to the toll instead of restating it."""
     claimed: bool = False
-    """True when a party claims it ("claiming 70 attackers were killed"): raises high only."""
+    """True when a party claims it ("claiming 45 fighters were killed"): raises high only."""
     place: str | None = None
-    """For a breakdown by place ("16 of them in Kherson city"): the place named."""
+    """For a breakdown by place ("16 of them in Odesa city"): the place named."""
     source_start: int | None = None
     source_end: int | None = None
     source_text: str | None = None
@@ -272,7 +272,7 @@ def _more_deaths(text: str) -> list[Figure]:
 
 
 def _breakdowns(text: str, figures: list[Figure]) -> list[Figure]:
-    """Per-place shares that follow a figure: "21 died, 16 of them in Kherson city"."""
+    """Per-place shares that follow a figure: "21 died, 16 of them in Odesa city"."""
     shares = []
     for figure in figures:
         noun_end = _clause_end(text, figure.end)
@@ -414,7 +414,7 @@ def _with_source(text: str, figure: Figure) -> Figure:
 
 
 def _is_claimed(text: str, position: int) -> bool:
-    """True when the say-verb governing the figure is "claim": "claiming 70 attackers were killed"."""
+    """True when the say-verb governing the figure is "claim": "claiming 45 fighters were killed"."""
     verbs = list(_SAY.finditer(text, _clause_start(text, position), position))
     if not verbs or not _CLAIM.match(verbs[-1].group()):
         return False
