@@ -223,8 +223,8 @@ def combine(reports: Sequence[Event]) -> Event:
             "actor1": next((r.actor1 for r in ordered if r.actor1), None),
             "actor2": next((r.actor2 for r in ordered if r.actor2), None),
             "persons": list(dict.fromkeys(p for r in ordered for p in r.persons)),
-            "fatalities": casualty_range([(r.sources[0].published, r.fatalities) for r in reports]),
-            "injured": casualty_range([(r.sources[0].published, r.injured) for r in reports]),
+            "fatalities": casualty_range([r.fatalities for r in reports]),
+            "injured": casualty_range([r.injured for r in reports]),
             "claims": [c for r in reports for c in r.claims],
             "evidence": {**{k: v for r in reversed(ordered) for k, v in r.evidence.items()}},
             "sources": _all_sources(reports),
@@ -257,26 +257,26 @@ def _most_precise(places: Sequence[Place | None]) -> Place | None:
     return min(known, key=lambda p: p.geo_precision) if known else None
 
 
-def casualty_range(figures: Sequence[tuple[object, Count]]) -> Count:
+def casualty_range(counts: Sequence[Count]) -> Count:
     """Combine the casualty figures of several reports of one incident.
 
-    low is the lowest figure given, high the highest; best follows ACLED's conservative
-    rule: the lowest figure among the latest reports (tolls are updated upwards as bodies
-    are counted, so an earlier, lower figure is superseded, not a rival).
+    ACLED's conservative rule: best is the lowest credible figure, so the lowest of the
+    reports' own best figures (each report already chose its credible best); low is the
+    lowest figure given, high the highest.  The rival figures stay visible in the claims
+    and in a note (:func:`conflict_note`).
 
     Args:
-        figures: (publication date, count) per report.
+        counts: one count per report.
     """
-    given = [(published, c) for published, c in figures if c.best or c.high]
+    given = [c for c in counts if c.best or c.high]
     if not given:
         return Count()
-    latest = max(published for published, _ in given)  # type: ignore[type-var]
-    latest_bests = [c.best for published, c in given if published == latest and c.best]
-    any_bests = [c.best for _, c in given if c.best]
-    best = min(latest_bests or any_bests or [0])
-    lows = [v for _, c in given for v in (c.low, c.best) if v]
-    highs = [v for _, c in given for v in (c.high, c.best) if v is not None]
-    return Count(low=min(lows, default=0), best=best, high=max(highs) if highs else None)
+    bests = [c.best for c in given if c.best]
+    lows = [v for c in given for v in (c.low, c.best) if v]
+    highs = [v for c in given for v in (c.high, c.best) if v is not None]
+    return Count(
+        low=min(lows, default=0), best=min(bests, default=0), high=max(highs, default=None)
+    )
 
 
 def conflict_note(kind: str, reports: Sequence[Event]) -> str | None:

@@ -329,7 +329,7 @@ def test_store_three_reports_in_three_batches_become_one_event(store: Store) -> 
         store.save_batch([article], [report], [])
     [event] = store.events()
     assert [s.source for s in event.sources] == ["Outlet 1", "Outlet 2", "Outlet 5"]
-    assert event.fatalities == Count(low=4, best=8, high=8)
+    assert event.fatalities == Count(low=4, best=4, high=8)
     assert len(event.claims) == 3
     assert any(n.startswith("conflicting fatalities") for n in event.notes)
     assert re.fullmatch(r"UKR\d{10}", event.event_id)
