@@ -14,15 +14,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from sitrep.geo import event_place, geoparse
 from sitrep.geo.gazetteer import Gazetteer, haversine_km, name_key
 from sitrep.geo.recognise import mention_at, recognise
 from sitrep.geo.resolve import resolve_mentions
 
+T = TypeVar("T")
 MISS_KM = 20038.0
 SETS = {
     "geowebnews": "external/geowebnews/geowebnews.jsonl",
@@ -46,6 +50,27 @@ def _gold_spans(doc: dict, name: str) -> list[dict]:
     return out
 
 
+REPEATS = 3
+
+
+def _cold(gaz: Gazetteer) -> None:
+    """Empty the gazetteer's lookup caches, so a repeat is not served from memory."""
+    gaz._candidates.cache_clear()
+    gaz._known.cache_clear()
+    name_key.cache_clear()
+
+
+def _best_of(fn: Callable[[], T], gaz: Gazetteer) -> tuple[T, float]:
+    """Run ``fn`` REPEATS times from cold caches; its result and the shortest wall time."""
+    best = math.inf
+    for _ in range(REPEATS):
+        _cold(gaz)
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return out, best
+
+
 def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
     """Score oracle-span resolution and recogniser recall on one toponym set."""
     errors: list[float] = []
@@ -58,18 +83,19 @@ def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
         gold = _gold_spans(doc, name)
         if not gold:
             continue
-        t0 = time.perf_counter()
-        rec = recognise(text, gaz)
-        t1 = time.perf_counter()
-        mentions = [mention_at(text, g["start"], g["end"], gaz) for g in gold]
+        # Timings are the best of REPEATS cold-cache runs: other processes share the machine.
+        rec, t_rec = _best_of(lambda text=text: recognise(text, gaz), gaz)
 
-        resolved = {(t.start, t.end): t for t in resolve_mentions(text, rec, gaz, only=mentions)}
-        t2 = time.perf_counter()
-        toponyms = geoparse(text, gaz)
-        t3 = time.perf_counter()
-        context_time += t1 - t0  # recognising the article's other toponyms (the context)
-        resolve_time += t2 - t1  # candidate lookup + scoring of the gold spans
-        parse_time += t3 - t2
+        def lookup_and_resolve(text=text, rec=rec, gold=gold):
+            ms = [mention_at(text, g["start"], g["end"], gaz) for g in gold]
+            return ms, resolve_mentions(text, rec, gaz, only=ms)
+
+        (mentions, out), t_res = _best_of(lookup_and_resolve, gaz)
+        resolved = {(t.start, t.end): t for t in out}
+        toponyms, t_parse = _best_of(lambda text=text: geoparse(text, gaz), gaz)
+        context_time += t_rec  # recognising the article's other toponyms (the context)
+        resolve_time += t_res  # gold-span lookup, scoring every mention, then the gold spans
+        parse_time += t_parse
         spans = [(t.start, t.end) for t in toponyms]
         # Precision against every annotated span, of any type (demonyms and
         # metonymic uses included): a prediction overlapping none is a false toponym.

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo.recognise import BIG_PLACE, Mention, Recognition
@@ -48,6 +48,8 @@ class Context:
     countries: Counter[str]
     admin1: dict[str, list[int]]
     """admin1 code -> offsets where the article names that region."""
+    base: dict[int, list[tuple[float, list[str], Candidate]]] = field(default_factory=dict)
+    """Per mention (by id): its candidates scored without proximity, filled by _rank."""
 
 
 def build_context(rec: Recognition) -> Context:
@@ -216,7 +218,12 @@ def _rank(
 ) -> list[tuple[float, Candidate, list[str]]]:
     """Every eligible candidate scored, best first."""
     key = name_key(m.text)
-    scored = [(*_score(c, m, key, ctx), c) for c in _eligible(m)]
+    base = ctx.base.get(id(m))
+    if base is None:
+        # Named countries and regions do not change between passes; score them once.
+        base = [(*_score(c, m, key, ctx), c) for c in _eligible(m)]
+        ctx.base[id(m)] = base
+    scored = [(s, list(why), c) for s, why, c in base]
     if others is not None and scored:
         floor = max(t[0] for t in scored) - _MAX_PROXIMITY
         scored = [(s + _proximity(c, key, ctx, others, why), why, c) if s >= floor
