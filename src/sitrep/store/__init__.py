@@ -7,6 +7,8 @@
 
 Both engines share the schema (``schema.py``, versioned migrations applied on open) and
 every query; ``sqlite.py`` and ``postgres.py`` only connect and fill in what differs.
+Reports (one per article and incident) are the ground truth; events are their merge
+(:mod:`sitrep.merge`), rewritten in the same transaction as the batch that changes them.
 Each event is stored whole as JSON (so it round-trips exactly) next to indexed columns
 (type, dates, place) and its claims, evidence and sources as rows for querying.
 """
