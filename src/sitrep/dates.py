@@ -268,7 +268,43 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             continue
         mentions.append(DateMention(start=start, end=end, text=text[start:end], interval=interval))
         taken_until = end
-    return _join_spans(mentions, text)
+    return _join_spans(_with_opening_days(text, mentions), text)
+
+
+# "on the opening day", "on the first day of the offensive": the day it was launched,
+# wherever in the article that is told ("since launching the operation on October 27").
+_OPENING_DAY = re.compile(
+    r"\b(?:on\s+)?the\s+(?:first|opening)\s+day(?:\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:operation|offensive|assault|campaign|fighting|attack|war|uprising|incursion))?\b",
+    re.I,
+)
+_LAUNCH_BEFORE = re.compile(
+    r"\b(?:launch\w*|began|begun|beginning|start\w*|opened|erupt\w*|broke\s+out)\b[^.;]{0,60}$",
+    re.I,
+)
+
+
+def _with_opening_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Add "the opening day" mentions, resolved to the day the operation was launched."""
+    launches = [
+        m
+        for m in mentions
+        if m.interval.precision == "day"
+        and _LAUNCH_BEFORE.search(text, max(0, m.start - 80), m.start)
+    ]
+    if not launches:
+        return mentions
+    added = [
+        DateMention(
+            start=match.start(),
+            end=match.end(),
+            text=match.group(),
+            interval=launches[0].interval,
+        )
+        for match in _OPENING_DAY.finditer(text)
+        if not any(m.start < match.end() and match.start() < m.end for m in mentions)
+    ]
+    return sorted(mentions + added, key=lambda m: m.start)
 
 
 def event_date(

@@ -115,7 +115,10 @@ def extract_events(
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
                 current.extra.append(clause)
-    events = [_build(d, article, parsed, toponyms) for d in _fold_drafts(drafts)]
+    kept = _fold_drafts(drafts)
+    for draft in kept:
+        _narrow_date(draft, article, date_mentions)
+    events = [_build(d, article, parsed, toponyms) for d in kept]
     return [e for e in events if e is not None]
 
 
@@ -269,6 +272,9 @@ def _place_clause(
         return current
     if toponym is None:
         toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
+    if current is not None and interval.precision != "day" and _SAME_TIME.match(clause.text):
+        # "A second missile landed in Bilenke": the time of the incident just told
+        interval, mention = current.date, current.date_mention
     draft = Draft([clause], toponym, interval, mention, perpetrator)
     drafts.append(draft)
     return draft
@@ -285,6 +291,35 @@ def _on_another_day(
     )
     inside = mention is not None and clause.start <= mention.start < clause.end
     return inside and not _overlap(interval, current.date)
+
+
+# Openings that place a new incident at the time of the one just told.
+_SAME_TIME = re.compile(
+    r"^[\s\"'“‘(]*(?:(?:a|the)\s+(?:second|third|fourth)|another|(?:a\s+few\s+|several\s+)?"
+    r"(?:hours|minutes|moments)\s+later|shortly\s+(?:after|afterwards)|soon\s+after|"
+    r"at\s+the\s+same\s+time|simultaneously)\b",
+    re.I,
+)
+
+
+def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention]) -> None:
+    """Take the narrowest date a clause of the incident gives inside its current interval.
+
+    A lede dated only by when it was said ("the ministry said on Tuesday") bounds the
+    incident; "the building was hit on Friday" two sentences on dates it.
+    """
+    for clause in draft.clauses + draft.extra:
+        acts = [m for m in TRIGGER.finditer(clause.text) if not CASUALTY_ONLY.match(m.group())]
+        if not acts:
+            continue  # "another died the following morning" dates a death, not the incident
+        interval, mention = dates_stage.event_date(
+            article.text, clause.start, clause.end, article.published, date_mentions
+        )
+        if mention is None or not clause.start <= mention.start < clause.end:
+            continue
+        inside = draft.date.start <= interval.start and interval.end <= draft.date.end
+        if inside and interval.end - interval.start < draft.date.end - draft.date.start:
+            draft.date, draft.date_mention = interval, mention
 
 
 def _told_for_date(
@@ -337,6 +372,16 @@ def _compatible(a: str, b: str) -> bool:
     return any(a in group and b in group for group in _COMPATIBLE_TYPES)
 
 
+def _fights_in(perpetrator: actors_mod.ActorMention, battle: Draft) -> bool:
+    """True when the actor is one of the two sides of the battle being told."""
+    main = battle.clauses[0]
+    if _type_of(battle).event_type != "Battles":
+        return False
+    country = battle.toponym.place.country if battle.toponym else None
+    sides = {m.actor.side for m in actors_mod.find_actors(main.text, country, offset=main.start)}
+    return perpetrator.actor.side in sides
+
+
 def _is_new(
     clause: Clause,
     current: Draft,
@@ -356,6 +401,7 @@ def _is_new(
         perpetrator is not None
         and current.perpetrator is not None
         and perpetrator.actor.side != current.perpetrator.actor.side
+        and not _fights_in(perpetrator, current)
     ):
         return True
     own_date = mention is not None and clause.start <= mention.start < clause.end

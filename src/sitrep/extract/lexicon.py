@@ -278,7 +278,8 @@ CASUALTY_ANAPHORA = re.compile(
     r"(?:\w+\s+)?(?:of\s+(?:the|those)\s+)?(?:killed|dead|wounded|injured|victims)|"
     r"among (?:the|those) (?:dead|killed|wounded|injured|victims)|"
     r"(?:of|in|from|by) the (?:\w+\s+){0,2}?(?:attack|strike|blast|explosion|bombing|shelling|raid|"
-    r"assault|incident|bombs|missiles?|rockets?|drones?|shells)|"
+    r"assault|incident|bombs|missiles?|rockets?|drones?|shells|fighting|clashes|violence|unrest|"
+    r"battle|rioting|riots?)|"
     r"the (?:bombs|missiles|rockets|shells|drones) (?:fell|struck|hit|landed|exploded))\b",
     re.IGNORECASE,
 )
