@@ -143,7 +143,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         REBEL,
     ),
     (
-        r"junta|Tatmadaw|Myanmar(?:'s)? (?:military|army|air force)",
+        r"[Jj]unta|Tatmadaw|Myanmar(?:'s)? (?:military|army|air force)",
         "Myanmar military (junta)",
         "Myanmar military",
         STATE,
@@ -323,7 +323,7 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
     """The actor that did it.
 
     In order: the agent after "by"; an actor whose violent verb follows it closely ("RSF
-    fighters and army units battled", "a military jet bombed"); the actor nearest before
+    fighters and army units battled", "a military jet bombed"); the first actor before
     the first trigger; an actor named with its weapon ("Russian missile strike").  Speakers
     ("X said the RSF had ...") and actors named as hit ("a strike on X") are left out.
     """
@@ -349,7 +349,7 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
     trigger_at = clause.start + (triggers[0] if triggers else 0)
     before = [m for m in eligible if m.start < trigger_at]
     if before:
-        return before[-1]
+        return before[0]
     # "the death toll from last week's Russian missile strike": the weapon names its owner
     for mention in found:
         words = text[mention.start - clause.start : mention.end - clause.start + 12]

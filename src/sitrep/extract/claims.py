@@ -4,7 +4,8 @@ Status follows the gold conventions:
 
 * *claimed*: an interested party speaks: a belligerent or its officials and sources
   ("Ukraine's military intelligence said", "security sources"), a side blaming the other,
-  or a perpetrator confirming its own act ("the group confirmed its fighters took the town").
+  a speaker telling of its own side's act ("Russia said it had crushed an incursion"), or
+  a perpetrator confirming its own act ("the group confirmed its fighters took the town").
 * *confirmed*: an admission against interest (a perpetrator acknowledges or apologises for
   the act, the affected side admits a loss or a withdrawal), a prosecutor, or a neutral
   organisation counting its own staff among the victims.
@@ -86,6 +87,14 @@ SILENCE = re.compile(
 _NEGATED_ACT = re.compile(
     r"\b(?:(?:carried|conducted) out no|did not (?:carry|conduct)|had no (?:role|involvement|part)|"
     r"(?:was|were) not (?:involved|responsible|behind)|no (?:role|involvement) in|alive)\b",
+    re.I,
+)
+# "Russia said it had crushed an incursion": a speaker telling of its own side's act.
+_SELF_ACT = re.compile(
+    r"^\w+(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:it|they|we|its (?:forces|troops|fighters|units))\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:crushed|repelled|destroyed|seized|captured|struck|hit|shot|downed|"
+    r"killed|took|taken|overran|overrun|detained|arrested|carried out|launched|liberated|recaptured|"
+    r"targeted|attacked|fired|pushed|crossed)\b",
     re.I,
 )
 # The affected side admitting a loss.
@@ -391,6 +400,8 @@ def claim_status(
     if _JUDICIAL.search(claimant):
         return "confirmed"
     if is_interested(claimant, country):
+        return "claimed"
+    if _SELF_ACT.search(content) and not _NEUTRAL.search(claimant):
         return "claimed"
     return "confirmed" if _OWN_STAFF.search(content) else "reported"
 

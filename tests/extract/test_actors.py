@@ -1,0 +1,197 @@
+"""Perpetrators, targets and speakers' sides on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.actors import event_actors, perpetrator, speaker_side
+from sitrep.extract.draft import Clause, Draft
+from sitrep.extract.sentences import Sentence
+from sitrep.model import DateInterval
+
+
+def _clause(text: str, start: int = 0, index: int = 0) -> Clause:
+    return Clause(start, start + len(text), text, Sentence(start, start + len(text), text, index))
+
+
+def _draft(*texts: str) -> Draft:
+    clauses = []
+    start = 0
+    for index, text in enumerate(texts):
+        clauses.append(_clause(text, start, index))
+        start += len(text) + 1
+    day = dt.date(2024, 3, 4)
+    return Draft(clauses, None, DateInterval(start=day, end=day, precision="day"), None, None)
+
+
+def _with_perpetrator(draft: Draft, country: str | None) -> Draft:
+    draft.perpetrator = perpetrator(draft.clauses[0], country)
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "side"),
+    [
+        # a speaker accusing another party is not the perpetrator
+        (
+            "The army said the RSF had kidnapped and killed the district commissioner.",
+            "Sudan",
+            "RSF",
+        ),
+        (
+            "Police said gunmen had shot dead the village head.",
+            "Nigeria",
+            "unidentified armed group",
+        ),
+        # the party whose violent verb follows it acts, even when not named first
+        (
+            "Heavy fire was heard downtown as RSF fighters and army units clashed near the bridge.",
+            "Sudan",
+            "RSF",
+        ),
+        (
+            "The fleet's commander was killed when Ukrainian drones hit the port.",
+            "Ukraine",
+            "Ukraine",
+        ),
+        # state aircraft and artillery name the military
+        ("Bombs dropped by military aircraft killed six villagers.", "Myanmar", "Myanmar military"),
+        ("Military artillery hit a school in the town.", "Myanmar", "Myanmar military"),
+        ("A fighter jet bombed the market at noon.", "Myanmar", "Myanmar military"),
+        # the weapon names its owner
+        (
+            "A Ukrainian missile strike on Sevastopol damaged the fleet headquarters.",
+            "Ukraine",
+            "Ukraine",
+        ),
+        ("Russian shelling of Kherson killed four people.", "Ukraine", "Russia"),
+        (
+            "Gunmen on motorbikes raided the village, killing 12 people.",
+            "Nigeria",
+            "unidentified armed group",
+        ),
+    ],
+)
+def test_actors_perpetrator_side(text: str, country: str, side: str) -> None:
+    found = perpetrator(_clause(text), country)
+    assert found is not None
+    assert found.actor.side == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strike on Russian troops near the border killed three.",
+        "Explosions were heard across the city overnight.",
+    ],
+)
+def test_actors_perpetrator_none_when_only_hit_or_unnamed(text: str) -> None:
+    assert perpetrator(_clause(text), "Ukraine") is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "event_type", "sub_type", "country", "sides"),
+    [
+        # civilians are the victims; forces named only as background are not the target
+        (
+            (
+                "Russian shelling killed nine people in the city, the worst day since Ukrainian forces retook it.",
+            ),
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "Ukraine",
+            ("Russia", "civilians"),
+        ),
+        (
+            (
+                "Russian missiles struck the centre of the city on Friday.",
+                "Officials said 14 people were wounded.",
+            ),
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "Ukraine",
+            ("Russia", "civilians"),
+        ),
+        # a capture: the loser is the other camp
+        (
+            ("Ukrainian troops recaptured the village after weeks of fighting.",),
+            "Battles",
+            "Government regains territory",
+            "Ukraine",
+            ("Ukraine", "Russia"),
+        ),
+        (
+            ("The RSF took control of the town on Monday.",),
+            "Battles",
+            "Non-state actor overtakes territory",
+            "Sudan",
+            ("RSF", "SAF"),
+        ),
+        # the fighters of the perpetrator, called "attackers", are not the target
+        (
+            ("The army fought off the attackers near the border post, killing 20 of them.",),
+            "Battles",
+            "Armed clash",
+            "Mali",
+            ("Mali", None),
+        ),
+        # unnamed gunmen replaced by the group a later clause of the incident names
+        (
+            (
+                "Gunmen ambushed an army convoy on Sunday.",
+                "JNIM fighters then overran the checkpoint.",
+            ),
+            "Battles",
+            "Armed clash",
+            "Mali",
+            ("JNIM", "Mali"),
+        ),
+    ],
+)
+def test_actors_event_actors_sides(
+    texts: tuple[str, ...],
+    event_type: str,
+    sub_type: str,
+    country: str,
+    sides: tuple[str | None, str | None],
+) -> None:
+    draft = _with_perpetrator(_draft(*texts), country)
+    actor1, actor2 = event_actors(event_type, sub_type, draft, country)
+    assert (actor1.side if actor1 else None, actor2.side if actor2 else None) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "The security service said it had detained a man suspected of spying for Russia.",
+            "Russia",
+        ),
+        (
+            "Agents arrested a teacher who had sent photos of the base to Russian intelligence.",
+            "Russia",
+        ),
+    ],
+)
+def test_actors_arrest_target_is_the_side_served(text: str, side: str) -> None:
+    draft = _with_perpetrator(_draft(text), "Ukraine")
+    _, target = event_actors("Strategic developments", "Arrests", draft, "Ukraine")
+    assert target is not None and target.side == side
+
+
+@pytest.mark.parametrize(
+    ("speaker", "side"),
+    [
+        ("The Kremlin", "Russia"),
+        ("Russia's ambassador to the UN", "Russia"),
+        ("Kyiv", "Ukraine"),
+        ("Ukraine's Special Operations Forces", "Ukraine"),
+        ("Junta spokesman Major General Min Aung", "Myanmar military"),
+        ("local residents", None),
+        ("Amnesty International", None),
+    ],
+)
+def test_actors_speaker_side(speaker: str, side: str | None) -> None:
+    assert speaker_side(speaker, "Ukraine" if side in {"Russia", "Ukraine"} else None) == side
