@@ -75,7 +75,8 @@ _REPORTEDLY = re.compile(
 _UNVERIFIED = re.compile(
     r"\b(?:could not (?:be )?(?:independently )?(?:verif|confirm)\w*|cannot be (?:independently )?verified|"
     r"independent(?:ly)? verification (?:has been|was|is) (?:challenging|difficult|impossible)|"
-    r"not (?:been )?independently (?:verified|confirmed)|unverified|unconfirmed)\b",
+    r"not (?:been )?independently (?:verified|confirmed)|unverified|unconfirmed|"
+    r"neither\b[^.;]{0,60}?\b(?:verified|confirmed))\b",
     re.I,
 )
 SILENCE = re.compile(
@@ -180,6 +181,8 @@ def find_assertions(sent: Span, offset: int = 0) -> list[Assertion]:
             continue
         if token.dep_ == "relcl" and not _own_subjects(token):
             continue
+        if _is_negated(token):
+            continue  # "did not confirm", "neither account has been confirmed": no stance
         who = _claimant_of(token, sent)
         content = _content_of(token, sent)
         found.append(
@@ -239,6 +242,14 @@ def _phrase_assertions(text: str, base: int) -> list[Assertion]:
     for match in _UNVERIFIED.finditer(text):
         found.append(Assertion(None, "unverified", match.start() + base, match.end() + base))
     return found
+
+
+def _is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(
+        t.lower_ in {"neither", "no", "none"} for s in _own_subjects(verb) for t in s.subtree
+    )
 
 
 def _own_subjects(verb: Token) -> list[Token]:
@@ -498,6 +509,10 @@ def event_claims(
     return claims, notes
 
 
+# How far after the incident's sentences a stance with no named party still speaks of it.
+_FOLLOW = 2
+
+
 def _assertions(sentence: Sentence, parsed: dict[int, Doc]) -> list[Assertion]:
     doc = parsed.get(sentence.index)
     if doc is not None:
@@ -506,11 +521,12 @@ def _assertions(sentence: Sentence, parsed: dict[int, Doc]) -> list[Assertion]:
 
 
 def _following(own: set[int], parsed: dict[int, Doc], count: int) -> set[int]:
-    """Sentences right after the incident's own that were not parsed: they report no incident."""
+    """The first sentences after the incident's own that were not parsed: they report no
+    other incident and go on telling this one."""
     found: set[int] = set()
     for index in own:
         nxt = index + 1
-        while nxt < count and nxt not in parsed and nxt not in own:
+        while nxt < count and nxt not in parsed and nxt not in own and nxt - index <= _FOLLOW:
             found.add(nxt)
             nxt += 1
     return found
