@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from sitrep.geo.build import english_admin1_name, name_key
-from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.gazetteer import Gazetteer, haversine_km
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,48 @@ def test_build_name_key(name: str, key: str) -> None:
 def test_build_english_admin1_russian_stem() -> None:
     assert english_admin1_name("RU.41", "Kurskaya oblast'", ["Kursk vilayəti"], {"kursk"}) == "Kursk"
     assert english_admin1_name("RU.42", "Leningradskaya oblast'", [], set()) == "Leningrad"
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("China", 35.0, 105.0), ("Russia", 60.0, 100.0), ("United States", 39.83, -98.58)],
+)
+def test_gazetteer_country_at_conventional_point(
+    gaz: Gazetteer, name: str, lat: float, lon: float
+) -> None:
+    country = gaz.lookup(name)[0]
+    assert country.geo_precision == 3 and country.admin1 is None
+    assert haversine_km(country.lat, country.lon, lat, lon) < 1
+
+
+def test_gazetteer_english_country_names(gaz: Gazetteer) -> None:
+    assert gaz.lookup("America")[0].iso3 == "USA"
+    assert gaz.lookup("Holland")[0].iso3 == "NLD"
+
+
+@pytest.mark.parametrize(
+    ("abbrev", "admin1"),
+    [("Ky.", "Kentucky"), ("W.Va.", "West Virginia"), ("D.C.", "District of Columbia"),
+     ("Calif.", "California"), ("B.C.", "British Columbia")],
+)
+def test_gazetteer_state_abbreviations(gaz: Gazetteer, abbrev: str, admin1: str) -> None:
+    place = gaz.lookup(abbrev)[0]
+    assert (place.admin1, place.geo_precision) == (admin1, 3)
+
+
+def test_gazetteer_state_abbreviation_needs_its_period(gaz: Gazetteer) -> None:
+    assert all(p.admin1 != "Kentucky" for p in gaz.lookup("Ky"))
+
+
+def test_gazetteer_admin2_districts(gaz: Gazetteer) -> None:
+    county = gaz.lookup("Licking County")[0]
+    assert (county.admin1, county.country, county.geo_precision) == ("Ohio", "United States", 2)
+    cercle = [p for p in gaz.lookup("Bourem") if p.geo_precision == 2]
+    assert cercle and cercle[0].geonameid == 8631537 and cercle[0].admin1 == "Gao"
+    # The bare name is still the town first.
+    assert gaz.lookup("Bourem")[0].geonameid == 2459657
+
+
+def test_gazetteer_neighbours(gaz: Gazetteer) -> None:
+    assert {"RU", "PL", "BY"} <= gaz.neighbours["UA"]
+    assert "UA" not in gaz.neighbours["UZ"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.recognise import recognise
+from sitrep.geo.recognise import mention_at, recognise
 
 
 def _found(text: str, gaz: Gazetteer, **kw: object) -> list[tuple[str, str]]:
@@ -75,3 +77,32 @@ def test_recognise_unknown_settlement_patterns(gaz: Gazetteer) -> None:
             "Kozinka, a border village in Belgorod region, was raided.")
     assert _found(text, gaz) == [("Hroza", "unknown"), ("Tudun Biri", "unknown"),
                                  ("Kozinka", "name"), ("Belgorod region", "region")]
+
+
+def test_recognise_state_abbreviation_after_comma(gaz: Gazetteer) -> None:
+    text = "Storms closed a plant near Paducah, Ky., and flooded streets in Wheeling, W.Va."
+    found = {m.text: m for m in recognise(text, gaz).mentions}
+    assert found["Ky."].candidates[0].place.admin1 == "Kentucky"
+    assert found["W.Va."].candidates[0].place.admin1 == "West Virginia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Iskander missile struck the depot in Kramatorsk.",
+        "A Mi-8 helicopter and a Buk launcher were destroyed near Kramatorsk.",
+        "Many residents of Kramatorsk fled; more left by train.",
+    ],
+)
+def test_recognise_weapons_and_common_words_are_not_places(gaz: Gazetteer, text: str) -> None:
+    assert [m.text for m in recognise(text, gaz).mentions] == ["Kramatorsk"]
+
+
+@pytest.mark.parametrize(
+    ("span", "iso3"),
+    [("Georgian", "GEO"), ("Russians", "RUS"), ("Sudanese", "SDN")],
+)
+def test_mention_at_demonym_stands_for_its_country(gaz: Gazetteer, span: str, iso3: str) -> None:
+    text = f"{span} officials met on Tuesday."
+    m = mention_at(text, 0, len(span), gaz)
+    assert m.candidates[0].kind == "country" and m.candidates[0].place.iso3 == iso3

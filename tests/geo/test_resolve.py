@@ -150,3 +150,43 @@ def test_event_place_destination_is_not_the_place(gaz: Gazetteer) -> None:
     start = text.index(clause)
     t = event_place(text, geoparse(text, gaz), start, start + len(clause))
     assert t is not None and (t.text, t.place.geonameid) == ("Kherson", 706448)
+
+
+def test_resolve_district_phrase_is_admin2_and_town_is_the_event_place(gaz: Gazetteer) -> None:
+    text = "Gunmen attacked Bamba in the Bourem district of Gao region on Thursday."
+    found = _by_text(geoparse(text, gaz))
+    district = found["Bourem district"]
+    assert (district.place.geonameid, district.place.geo_precision, district.place.admin1) == (
+        8631537, 2, "Gao")
+    t = event_place(text, list(found.values()), 0, len(text))
+    assert t is not None and (t.text, t.place.geonameid) == ("Bamba", 2460584)
+
+
+def test_resolve_bare_name_is_not_a_district(gaz: Gazetteer) -> None:
+    toponyms = geoparse("Deputies in Harris said the road was closed.", gaz)
+    assert all(t.place.geo_precision == 1 for t in toponyms)
+
+
+def test_resolve_small_foreign_namesake_without_support_dropped(gaz: Gazetteer) -> None:
+    text = ("Russian forces fired at Kharkiv, and Wagner fighters shelled Bakhmut, "
+            "Ukrainian officials said.")
+    assert [t.text for t in geoparse(text, gaz)] == ["Kharkiv", "Bakhmut"]
+
+
+def test_resolve_town_of_a_neighbouring_country_kept(gaz: Gazetteer) -> None:
+    # Only Russia is named (a demonym); Ukraine borders it, so Kherson stays.
+    toponyms = geoparse("Russian shelling hit Kherson overnight.", gaz)
+    assert [(t.text, t.place.geonameid) for t in toponyms] == [("Kherson", 706448)]
+
+
+def test_resolve_repeated_name_is_no_witness_of_itself(gaz: Gazetteer) -> None:
+    text = ("Flooding closed roads in Alexandria on Monday. Officials in Pineville and "
+            "Rapides Parish said Alexandria schools would reopen.")
+    places = {t.place.geonameid for t in geoparse(text, gaz) if t.text == "Alexandria"}
+    assert places == {4314550}  # Alexandria, Louisiana, not Egypt
+
+
+def test_resolve_state_abbreviation_decides_the_town(gaz: Gazetteer) -> None:
+    text = "A second plant in Charleston, W.Va., flooded."
+    charleston = _by_text(geoparse(text, gaz))["Charleston"]
+    assert (charleston.place.geonameid, charleston.place.admin1) == (4801859, "West Virginia")

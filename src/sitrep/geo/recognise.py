@@ -111,7 +111,7 @@ for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
         DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians"
 # Country abbreviations; other all-capital short words are skipped (codes, acronyms).
 # "Louisville, Ky.", "Charleston, W.Va.": a state abbreviation after a comma.
-_STATE_ABBREV = re.compile(r"(?<=, )((?:[A-Z]\.\s?){1,2}[A-Z]\.|[A-Z][a-z]{1,4}\.)")
+_STATE_ABBREV = re.compile(r"(?<=, )[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?")
 _ABBREV = re.compile(r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
                      r"|\b(U\.S|U\.K)\.?(?=\W)")
 
@@ -209,6 +209,13 @@ def recognise(
             demonyms.append((toks[i][0], DEMONYMS[lw]))
             i += 1
             continue
+        state = _STATE_ABBREV.match(text, toks[i][0])
+        if state and name_key(state.group()) in STATE_ABBREVIATIONS:
+            s, e = state.span()
+            mentions.append(Mention(s, e, text[s:e], gaz.candidates(state.group()), s, e))
+            while i < n and toks[i][0] < e:
+                i += 1
+            continue
         if w.isupper() and len(w) <= 4 or (len(w) == 1 and text[toks[i][1]:toks[i][1] + 1] == "."):
             ab = _ABBREV.match(text, toks[i][0])
             if ab:
@@ -221,13 +228,6 @@ def recognise(
             if w.isupper():
                 i += 1
                 continue
-        state = _STATE_ABBREV.match(text, toks[i][0])
-        if state and name_key(state.group()) in STATE_ABBREVIATIONS:
-            s, e = state.span()
-            mentions.append(Mention(s, e, text[s:e], gaz.candidates(state.group()), s, e))
-            while i < n and toks[i][0] < e:
-                i += 1
-            continue
         found = None
         # Longest n-gram first; tokens must be separated by plain spaces only.
         j_max = i

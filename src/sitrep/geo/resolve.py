@@ -12,8 +12,8 @@ Each candidate is scored as::
     + proximity          up to 2.5, decaying with the distance (e-fold 150 km) to the
                           nearest place the other toponyms resolved to (second pass); a
                           region or country gets the full 2.5 when it contains one
-    + name = own region  1.5 for a town named like its region ("Kherson", "Kaduna"): a
-                          bare name means the town, "Kherson region" the region
+    - own town           1.5 off a region named like one of its towns ("Kherson",
+                          "Kaduna"): a bare name means the town, "Kherson region" the region
     + main name          1.0 when the text is the entry's main name, not an alternate
                           ("Mexico" is the country; Mexico City only has it as an alias)
 
@@ -163,8 +163,6 @@ def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, lis
                 why.append(f"region {c.place.admin1} named nearby")
             else:
                 why.append(f"region {c.place.admin1} named")
-    if c.kind == "place" and c.place.admin1 and name_key(c.place.admin1) == key:
-        score += W_OWN_REGION
     if name_key(c.place.name) == key:
         score += W_MAIN_NAME
     return score, why
@@ -221,7 +219,13 @@ def _rank(
     base = ctx.base.get(id(m))
     if base is None:
         # Named countries and regions do not change between passes; score them once.
-        base = [(*_score(c, m, key, ctx), c) for c in _eligible(m)]
+        eligible = _eligible(m)
+        # "Kherson" bare is the city: a region named like one of its towns steps back.
+        town_regions = {c.admin1 for c in eligible if c.kind == "place" and c.place.admin1
+                        and name_key(c.place.admin1) == key}
+        base = [(*_score(c, m, key, ctx), c) for c in eligible]
+        base = [(s - W_OWN_REGION if c.kind == "admin1" and c.admin1 in town_regions else s,
+                 why, c) for s, why, c in base]
         ctx.base[id(m)] = base
     scored = [(s, list(why), c) for s, why, c in base]
     if others is not None and scored:
