@@ -18,7 +18,7 @@ __all__ = ["extract"]
 __version__ = "0.1.0"
 
 
-def extract(text: str, *, published: dt.date | str, source: str = "unknown") -> list[Event]:
+def _extract_api(text: str, *, published: dt.date | str, source: str = "unknown") -> list[Event]:
     """Extract the incidents one article reports, without storing anything.
 
     Args:
@@ -34,3 +34,8 @@ def extract(text: str, *, published: dt.date | str, source: str = "unknown") -> 
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
     return extract_text(text, published=published, source=source)
+
+
+# ``sitrep.extract`` is this function until the extract subpackage is imported, then the
+# subpackage itself, which is callable and calls this function (see sitrep/extract/__init__.py).
+extract = _extract_api

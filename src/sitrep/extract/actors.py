@@ -338,7 +338,12 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
         if after_by and after_by[0].start - (clause.start + by.end()) < 25:
             return after_by[0]
     eligible = [m for m in found if _may_act(text, m.start - clause.start, m.end - clause.start)]
-    triggers = [t.start() for t in TRIGGER.finditer(text)]
+    # "70 attackers were killed": a passive trigger's subject is the victim, not the agent
+    triggers = [
+        t.start()
+        for t in TRIGGER.finditer(text)
+        if not re.search(r"\b(?:was|were|been|being|is|are)\s+$", text[: t.start()])
+    ]
     for mention in eligible:
         end = mention.end - clause.start
         if any(end <= t <= end + _CLOSE_TRIGGER for t in triggers) and not re.search(

@@ -91,6 +91,12 @@ def extract_events(
             continue
         for clause in _clauses(sentence):
             verdict = _verdict(clause, doc, article, date_mentions)
+            if (
+                verdict == "casualties"
+                and current is None
+                and not _VIOLENT_HARM.search(clause.text)
+            ):
+                verdict = "none"  # "the general died in Kyiv on Monday": a death, not an attack
             if verdict in {"anaphoric", "casualties"} and current is None:
                 # a lede often opens with a definite reference: "The attack on ... was confirmed"
                 verdict = "incident"
@@ -290,7 +296,15 @@ def _on_another_day(
         article.text, clause.start, clause.end, article.published, date_mentions
     )
     inside = mention is not None and clause.start <= mention.start < clause.end
-    return inside and not _overlap(interval, current.date)
+    return inside and not _same_time(interval, current.date)
+
+
+def _same_time(a: DateInterval, b: DateInterval) -> bool:
+    """Overlapping intervals; two days or nights must start the same day, since
+    "Tuesday night" (27-28) and "Wednesday night" (28-29) share a day but not a night."""
+    if (a.end - a.start).days <= 1 and (b.end - b.start).days <= 1:
+        return a.start == b.start
+    return _overlap(a, b)
 
 
 # Openings that place a new incident at the time of the one just told.
@@ -329,10 +343,15 @@ def _told_for_date(
     interval, _ = dates_stage.event_date(
         article.text, clause.start, clause.end, article.published, date_mentions
     )
-    dated = [d for d in drafts if d.date_mention is not None and _overlap(d.date, interval)]
+    dated = [d for d in drafts if d.date_mention is not None and _same_time(d.date, interval)]
     return dated[-1] if dated else None
 
 
+_VIOLENT_HARM = re.compile(
+    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|ies)|shot|gunshot|shrapnel|blast|"
+    r"explosion|stabbed|beaten|bodies)\b",
+    re.I,
+)
 _AT_THE_SCENE = re.compile(r"\b(?:at|near|from) the scene\b|\bon the spot\b", re.I)
 
 
@@ -405,7 +424,7 @@ def _is_new(
     ):
         return True
     own_date = mention is not None and clause.start <= mention.start < clause.end
-    if own_date and current.date_mention is not None and not _overlap(interval, current.date):
+    if own_date and current.date_mention is not None and not _same_time(interval, current.date):
         return True
     if toponym is None:
         # a clause naming no place of its own goes on telling the current incident
@@ -415,7 +434,7 @@ def _is_new(
     return (
         mention is not None
         and current.date_mention is not None
-        and not _overlap(interval, current.date)
+        and not _same_time(interval, current.date)
     )
 
 
@@ -436,7 +455,7 @@ def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
 def _same_incident(a: Draft, b: Draft) -> bool:
     if a.toponym is None or b.toponym is None or not _same_area(a.toponym, b.toponym):
         return False
-    if SEPARATE.search(b.clauses[0].text) or not _overlap(a.date, b.date):
+    if SEPARATE.search(b.clauses[0].text) or not _same_time(a.date, b.date):
         return False
     if a.perpetrator and b.perpetrator and a.perpetrator.actor.side != b.perpetrator.actor.side:
         return False

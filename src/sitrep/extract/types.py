@@ -51,7 +51,9 @@ CROWD = _rx(
     r"unrest|gathered outside|agitators"
 )
 RIOT_ACTS = _rx(
-    r"threw|throwing|hurl\w*|set fire|set on fire|torch\w*|loot\w*|storm\w*|smash\w*|"
+    r"threw|throwing|hurl\w*|set fire|set on fire|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|"
+    r"torch\w*|loot\w*|storm\w*|smash\w*|vandali\w+|attacked (?:the )?police|"
+    r"police (?:stations?|vehicles?|cars?|vans?) (?:was|were) (?:attacked|burned|torched)|"
     r"petrol bombs?|molotov|stones|rioting|riots?|rioters|clash\w* with (?:police|officers|security)"
 )
 MOB = _rx(r"mobs?|lynch\w*|a crowd|vigilantes")

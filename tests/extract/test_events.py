@@ -1,0 +1,138 @@
+"""Detection and grouping: which clauses are incidents, and which belong together.
+
+Every sentence here is written for the test; none comes from the gold sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitrep
+
+PUBLISHED = "2024-03-14"  # a Thursday
+
+
+def _events(text: str, published: str = PUBLISHED) -> list:
+    return sitrep.extract(text, published=published, source="Test Wire")
+
+
+def _places(events: list) -> list[str | None]:
+    """Place names in date order (the order events come out in)."""
+    return [e.location.name if e.location else None for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence ministry said on Wednesday that its strikes only target military sites.",
+        "Officials condemned what they called systematic shelling of residential areas.",
+        "Drone attacks on border towns have intensified in recent weeks, officials said.",
+        "The militia vowed to retaliate against any attack on its positions.",
+        "Analysts expect fighting around Kherson to slow once the winter sets in.",
+        "The ministry denied that any strike had taken place.",
+    ],
+)
+def test_statements_patterns_and_threats_are_not_incidents(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_victims_referred_back_add_to_the_incident_told() -> None:
+    text = (
+        "A missile hit a supermarket in Kramatorsk on Tuesday, killing six people. "
+        "Officials said all of those killed were shoppers. "
+        "Another 31 people were wounded, the regional governor said. "
+        "The Kharkiv governor said two more bodies had been found in the rubble."
+    )
+    events = _events(text)
+    assert _places(events) == ["Kramatorsk"]
+    assert events[0].injured.best == 31
+
+
+def test_a_place_named_as_the_speakers_seat_is_not_a_new_incident() -> None:
+    text = (
+        "Russian artillery shelled the village of Bilohorivka on Monday, killing two men. "
+        "Kyiv has said the shelling was deliberate, and Moscow's account said five soldiers were killed."
+    )
+    assert _places(_events(text)) == ["Bilohorivka"]
+
+
+def test_two_incidents_in_one_article_stay_two() -> None:
+    text = (
+        "A car bomb killed a police officer in Mogadishu on Sunday, police said. "
+        "In a separate attack the same day, gunmen shot dead three traders in Baidoa."
+    )
+    events = _events(text, published="2024-03-12")
+    assert _places(events) == ["Mogadishu", "Baidoa"]
+    assert all(e.date.start == dt.date(2024, 3, 10) for e in events)
+
+
+def test_a_second_missile_takes_the_time_of_the_first() -> None:
+    text = (
+        "Russian missiles struck the centre of Odesa on Wednesday evening, killing four people. "
+        "Rescuers worked through the night. "
+        "A second missile landed in the village of Usatove, wounding two people."
+    )
+    events = _events(text)
+    assert _places(events) == ["Odesa", "Usatove"]
+    assert events[1].date.start == events[1].date.end == dt.date(2024, 3, 13)
+
+
+def test_each_night_of_rioting_is_its_own_event() -> None:
+    text = (
+        "Youths set cars on fire and threw stones at police in Lyon on Monday night. "
+        "The unrest spread to Grenoble on Tuesday night, where a police station was attacked."
+    )
+    events = _events(text, published="2024-03-13")
+    assert [e.event_type for e in events] == ["Riots", "Riots"]
+    assert [e.date.start for e in events] == [dt.date(2024, 3, 11), dt.date(2024, 3, 12)]
+
+
+def test_arrests_during_a_riot_stay_inside_the_riot() -> None:
+    text = (
+        "Rioters looted shops and burned a bus in central Leicester on Saturday night. "
+        "Police arrested 27 people, the force said."
+    )
+    events = _events(text, published="2024-03-11")
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_an_arrest_after_an_attack_is_its_own_event() -> None:
+    text = (
+        "A missile struck a hotel in Kharkiv on Friday, killing two people. "
+        "On Saturday the security service said it had detained a man in Kharkiv suspected of "
+        "passing the hotel's coordinates to Russia."
+    )
+    events = _events(text, published="2024-03-11")
+    assert sorted(e.sub_event_type for e in events) == [
+        "Arrests",
+        "Shelling/artillery/missile attack",
+    ]
+
+
+def test_a_dated_reference_to_a_past_incident_is_an_incident() -> None:
+    text = (
+        "A former mayor was shot dead in Donetsk on Tuesday. "
+        "Last month's drone attack on an oil depot in Sevastopol was among the most visible of "
+        "such operations."
+    )
+    events = _events(text)
+    assert _places(events) == ["Sevastopol", "Donetsk"]
+    assert events[0].date.start == dt.date(2024, 2, 1)
+    assert events[0].date.precision == "month"
+
+
+def test_a_date_given_later_in_the_story_dates_the_incident() -> None:
+    text = (
+        "The navy said on Thursday that its headquarters in Sevastopol had been damaged. "
+        "The building was hit by two missiles on Tuesday afternoon."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert events[0].date.start == events[0].date.end == dt.date(2024, 3, 12)
+
+
+def test_a_heart_attack_is_not_an_attack() -> None:
+    text = "The former general died of a heart attack in Kyiv on Monday, his family said."
+    assert _events(text) == []
