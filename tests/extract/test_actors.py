@@ -85,6 +85,7 @@ def test_actors_perpetrator_side(text: str, country: str, side: str) -> None:
     [
         "A strike on Russian troops near the border killed three.",
         "Explosions were heard across the city overnight.",
+        "The ministry said it had crushed the incursion, claiming 40 attackers were killed.",
     ],
 )
 def test_actors_perpetrator_none_when_only_hit_or_unnamed(text: str) -> None:
