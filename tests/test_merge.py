@@ -9,8 +9,10 @@ import re
 import pytest
 
 from sitrep.merge import (
+    band_keys,
     casualty_range,
     copy_sources,
+    is_near_duplicate,
     merge_events,
     report_id,
     same_place,
@@ -248,3 +250,22 @@ def test_copy_sources_adds_the_outlets_of_a_copy() -> None:
     updated = copy_sources(event, {"doc1": [copy]})
     assert [s.doc_id for s in updated.sources] == ["doc9", "doc1"]
     assert copy_sources(event, {}) is event
+
+
+WIRE_COPY = (
+    "Gunmen attacked a police checkpoint on the road north of the town late on Friday, killing "
+    "three officers and wounding two, a provincial spokesman said. Security forces later "
+    "searched nearby villages, and no group has said it carried out the attack."
+)
+
+
+def test_near_duplicate_wire_copy_shares_bands_and_passes_the_threshold() -> None:
+    reprint = "UPDATE 1. " + WIRE_COPY.replace("late on Friday", "on Friday") + " (Staff report)"
+    own_account = (
+        "A provincial spokesman said three police officers died on Friday when gunmen stormed "
+        "a checkpoint north of the town; two more were hurt and searches went on overnight."
+    )
+    assert is_near_duplicate(WIRE_COPY, reprint)
+    assert set(band_keys(WIRE_COPY)) & set(band_keys(reprint))
+    assert not is_near_duplicate(WIRE_COPY, own_account)
+    assert band_keys("Too short to compare.") == []

@@ -319,13 +319,15 @@ MIN_SHINGLES = 12
 
 SHINGLE_WORDS = 3
 _BANDS, _ROWS = 20, 3
-_MERSENNE = (1 << 61) - 1
-_PERMUTATIONS = [
-    (
-        int.from_bytes(hashlib.sha256(f"a{i}".encode()).digest()[:8], "big") % _MERSENNE | 1,
-        int.from_bytes(hashlib.sha256(f"b{i}".encode()).digest()[:8], "big") % _MERSENNE,
-    )
-    for i in range(_BANDS * _ROWS)
+# Universal hashing (a * x + b) mod p on 32-bit shingle hashes: with p just above 2**32
+# every product fits in uint64, so numpy computes all permutations at once.
+_PRIME = 4_294_967_311
+_SALTS = [
+    [
+        int.from_bytes(hashlib.sha256(f"{kind}{i}".encode()).digest()[:4], "big")
+        for i in range(_BANDS * _ROWS)
+    ]
+    for kind in ("a", "b")
 ]
 
 
@@ -347,10 +349,15 @@ def band_keys(text: str) -> list[str]:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return []
-    signature = [min((a * g + b) % _MERSENNE for g in grams) for a, b in _PERMUTATIONS]
+    import numpy as np
+
+    x = np.fromiter((g & 0xFFFFFFFF for g in grams), dtype=np.uint64, count=len(grams))
+    a = np.array(_SALTS[0], dtype=np.uint64) | np.uint64(1)
+    b = np.array(_SALTS[1], dtype=np.uint64)
+    signature = ((a[:, None] * x[None, :] + b[:, None]) % np.uint64(_PRIME)).min(axis=1)
     keys = []
     for band in range(_BANDS):
-        rows = signature[band * _ROWS : (band + 1) * _ROWS]
+        rows = signature[band * _ROWS : (band + 1) * _ROWS].tolist()
         digest = hashlib.blake2b(repr(rows).encode(), digest_size=8).hexdigest()
         keys.append(f"{band}:{digest}")
     return keys

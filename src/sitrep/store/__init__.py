@@ -168,15 +168,19 @@ class _Placement:
     stored: dict[str, Article] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, articles: list[Article], stored: dict[str, Article]) -> _Placement:
-        """Place ``articles`` (sorted by publication, id) among the ``stored`` candidates."""
+    def of(
+        cls, articles: list[Article], stored: dict[str, Article], bands: dict[str, set[str]]
+    ) -> _Placement:
+        """Place ``articles`` (sorted by publication, id) among the ``stored`` candidates.
+
+        ``bands`` holds the MinHash band keys of every article, stored or new.
+        """
         placed = cls(stored=stored)
         canonical = dict(stored)
-        bands = {a.id: set(band_keys(a.text)) for a in [*stored.values(), *articles]}
         for article in articles:
             twins = [
                 c for c in canonical.values()
-                if c.id != article.id and bands[c.id] & bands[article.id]
+                if c.id != article.id and bands.get(c.id, set()) & bands[article.id]
                 and is_near_duplicate(c.text, article.text)
             ]  # fmt: skip
             twin = min(twins, key=_article_key, default=None)
@@ -284,7 +288,9 @@ class Store:
     ) -> None:
         """The body of :meth:`save_batch`, inside its transaction and lock."""
         db = self._dialect
-        placed = _Placement.of(articles, self._stored_candidates(articles))
+        bands = {a.id: set(band_keys(a.text)) for a in articles}
+        stored, stored_bands = self._stored_candidates(bands)
+        placed = _Placement.of(articles, stored, {**stored_bands, **bands})
         copied = set(placed.demoted) | set(placed.copies)
         new_reports = [
             with_report_id(r) for r in _last_by(reports, "event_id") if not set(r.doc_ids) & copied
@@ -302,32 +308,31 @@ class Store:
         db.executemany("DELETE FROM article_bands WHERE article_id = ?", [(i,) for i in gone])
         db.executemany(
             "INSERT INTO article_bands (band, article_id) VALUES (?, ?)",
-            [(band, a.id) for a in placed.kept for band in sorted(set(band_keys(a.text)))],
+            [(band, a.id) for a in placed.kept for band in sorted(bands[a.id])],
         )
         db.executemany("DELETE FROM reports WHERE doc_id = ?", [(i,) for i in gone])
         db.executemany(_INSERT_REPORT, [_report_row(r) for r in new_reports])
         self._remerge([r.date for r in old_reports + new_reports], old_reports)
 
-    def _stored_candidates(self, articles: list[Article]) -> dict[str, Article]:
-        """Stored articles that share a MinHash band with one of ``articles``."""
-        bands = sorted({band for a in articles for band in band_keys(a.text)})
-        ids: set[str] = set()
-        for chunk in _chunks(bands):
+    def _stored_candidates(
+        self, bands: dict[str, set[str]]
+    ) -> tuple[dict[str, Article], dict[str, set[str]]]:
+        """Stored articles that share a MinHash band with a new one, and their band keys."""
+        wanted = sorted({band for keys in bands.values() for band in keys})
+        stored_bands: dict[str, set[str]] = {}
+        for chunk in _chunks(wanted):
             marks = ", ".join("?" for _ in chunk)
             rows = self._dialect.fetchall(
-                f"SELECT DISTINCT article_id FROM article_bands WHERE band IN ({marks})", chunk
+                f"SELECT article_id, band FROM article_bands WHERE band IN ({marks})", chunk
             )
-            ids.update(i for (i,) in rows)
+            for article_id, band in rows:
+                stored_bands.setdefault(article_id, set()).add(band)
         found: dict[str, Article] = {}
-        for chunk in _chunks(sorted(ids)):
+        for chunk in _chunks(sorted(stored_bands)):
             marks = ", ".join("?" for _ in chunk)
-            found.update(
-                (a.id, a)
-                for a in self._records(
-                    Article, f"SELECT record FROM articles WHERE id IN ({marks})", chunk
-                )
-            )
-        return found
+            query = f"SELECT record FROM articles WHERE id IN ({marks})"
+            found.update((a.id, a) for a in self._records(Article, query, chunk))
+        return found, stored_bands
 
     def _write_copies(self, placed: _Placement, articles: list[Article]) -> None:
         """Record near-duplicate copies; a demoted article's copies follow it to its canonical."""
