@@ -40,6 +40,7 @@ from sitrep.extract.types import PLOVER, TypeDecision, classify
 from sitrep.model import (
     Actor,
     Article,
+    Count,
     DateInterval,
     DateMention,
     Event,
@@ -106,7 +107,7 @@ def extract_events(
                 verdict = "incident" if own is not None and own.kind == "place" else "supporting"
             if verdict == "anaphoric":
                 # "The unrest grew ..." tells more of the last riot, not of the strike told since
-                current = _antecedent(clause, drafts, current)
+                current = _antecedent(clause, drafts, current, toponyms)
             if verdict == "anaphoric" and _on_another_day(clause, current, article, date_mentions):
                 # "The unrest grew on Wednesday night": ACLED codes each day as its own event;
                 # "condemned Saturday's attack" goes back to the incident told for Saturday
@@ -119,13 +120,45 @@ def extract_events(
                 verdict = "supporting"
             if verdict == "incident":
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
+                for other in _coordinated_places(article.text, toponyms, clause, current):
+                    # "gunmen attacked villages in Bokkos and Barkin Ladi": one event per place
+                    current = Draft(
+                        [clause], other, current.date, current.date_mention, current.perpetrator
+                    )
+                    drafts.append(current)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
                 current.extra.append(clause)
     kept = _fold_drafts(drafts)
     for draft in kept:
         _narrow_date(draft, article, date_mentions)
     events = [_build(d, article, parsed, toponyms) for d in kept]
-    return [e for e in events if e is not None]
+    return _share_listed_tolls([e for e in events if e is not None])
+
+
+def _share_listed_tolls(events: list[Event]) -> list[Event]:
+    """Divide one toll told for several listed places among their events, as ACLED does
+    ("killing 30 in Bokkos and Mangu": 15 and 15, the remainder to the first place)."""
+    groups: dict[int, list[int]] = {}
+    for i, event in enumerate(events):
+        groups.setdefault(event.evidence["event"].start, []).append(i)
+    for members in groups.values():
+        for field in ("fatalities", "injured"):
+            counts = [getattr(events[i], field) for i in members]
+            if len(members) < 2 or len(set(counts)) > 1 or not counts[0].best:
+                continue
+            for rank, i in enumerate(members):
+                shared = _share(counts[0], len(members), rank)
+                events[i] = events[i].model_copy(update={field: shared})
+    return events
+
+
+def _share(count: Count, parts: int, rank: int) -> Count:
+    def part(value: int | None) -> int | None:
+        if value is None:
+            return None
+        return value // parts + (1 if rank < value % parts else 0)
+
+    return Count(low=part(count.low), best=part(count.best), high=part(count.high))
 
 
 def _clauses(sentence: Sentence) -> list[Clause]:
@@ -162,7 +195,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         return "anaphoric"
     if GENERIC.search(text):
         return "none"
-    if not _has_event_verb(doc, clause):
+    casualty_only = all(CASUALTY_ONLY.match(m.group()) for m in triggers)
+    # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"
+    if not _has_event_verb(doc, clause, reporting_counts=casualty_only):
         return "none"
     if _is_old(clause, article, date_mentions):
         return "none"
@@ -192,7 +227,7 @@ def _in_scope(text: str, position: int) -> bool:
     return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-70:]))
 
 
-def _has_event_verb(doc: Doc, clause: Clause) -> bool:
+def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False) -> bool:
     """True when the clause has a past-tense verb that tells an act, not a statement about one.
 
     "The Kremlin said that its strikes only target military sites" has only a reporting
@@ -205,7 +240,7 @@ def _has_event_verb(doc: Doc, clause: Clause) -> bool:
             continue
         if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
             continue  # "military-related sites", "the wounded"
-        if token.lemma_ in REPORTING_LEMMAS:
+        if token.lemma_ in REPORTING_LEMMAS and not reporting_counts:
             continue
         if token.lemma_ in {"be", "have", "do"} and not any(
             c.dep_ == "expl" for c in token.children
@@ -284,6 +319,41 @@ def _place_clause(
     draft = Draft([clause], toponym, interval, mention, perpetrator)
     drafts.append(draft)
     return draft
+
+
+_PLACE_LIST_GAP = re.compile(
+    r"(?:\s+(?:local government areas?|districts?|villages?|towns?|provinces?|states?|regions?))?"
+    r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:(?:village|town|city|district)s?\s+of\s+)?",
+    re.I,
+)
+_ROUTE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+
+
+def _coordinated_places(
+    text: str, toponyms: list[Toponym], clause: Clause, draft: Draft
+) -> list[Toponym]:
+    """Other places listed with the draft's place ("in Bokkos and Barkin Ladi"), not a route
+    ("between Mopti and Gao"); ACLED codes one event per location."""
+    if draft.toponym is None or draft.clauses[0] is not clause or draft.toponym.kind != "place":
+        return []
+    inside = sorted(
+        (t for t in toponyms if clause.start <= t.start < clause.end and t.kind == "place"),
+        key=lambda t: t.start,
+    )
+    if draft.toponym not in inside:
+        return []
+    at = inside.index(draft.toponym)
+    if _ROUTE_BEFORE.search(text, max(0, draft.toponym.start - 30), draft.toponym.start):
+        return []
+    listed: list[Toponym] = []
+    previous = draft.toponym
+    for t in inside[at + 1 :]:
+        if not _PLACE_LIST_GAP.fullmatch(text, previous.end, t.start):
+            break
+        if not _same_area(t, draft.toponym):
+            listed.append(t)
+        previous = t
+    return listed
 
 
 def _on_another_day(
@@ -369,12 +439,21 @@ def _type_of(draft: Draft) -> TypeDecision:
     return classify(draft.clauses[0].text, "")
 
 
-def _antecedent(clause: Clause, drafts: list[Draft], current: Draft | None) -> Draft | None:
+def _antecedent(
+    clause: Clause, drafts: list[Draft], current: Draft | None, toponyms: list[Toponym]
+) -> Draft | None:
     """The incident an anaphoric clause refers back to: the latest of a compatible type."""
     kind = classify(clause.text, "").event_type
     if kind == "Strategic developments":
         return current
     fitting = [d for d in drafts if _compatible(kind, _type_of(d).event_type)]
+    named = [t for t in toponyms if clause.start <= t.start < clause.end and t.kind != "country"]
+    placed = [
+        d for d in fitting if d.toponym is not None and any(_same_area(t, d.toponym) for t in named)
+    ]
+    if placed:
+        # "56 civilians died in the fighting in Khartoum": the Khartoum fighting
+        return placed[-1]
     return fitting[-1] if fitting else current
 
 
@@ -545,7 +624,7 @@ def _build(
             f"({draft.toponym.reason}); runner-up {draft.toponym.runner_up.name}, {draft.toponym.runner_up.admin1}"
         )
     return Event(
-        event_id=_event_id(doc_id, main.start),
+        event_id=_event_id(doc_id, main.start, draft.toponym),
         event_type=decision.event_type,
         sub_event_type=decision.sub_event_type,
         plover_type=plover_type,
@@ -573,5 +652,7 @@ def _build(
     )
 
 
-def _event_id(doc_id: str, start: int) -> str:
-    return hashlib.sha256(f"{doc_id}:{start}".encode()).hexdigest()[:16]
+def _event_id(doc_id: str, start: int, toponym: Toponym | None) -> str:
+    """A report's id: its article and clause, and its place when one clause lists several."""
+    place = f":{toponym.start}" if toponym is not None else ""
+    return hashlib.sha256(f"{doc_id}:{start}{place}".encode()).hexdigest()[:16]
