@@ -208,3 +208,25 @@ def test_event_date_overlaps_dev_gold() -> None:
                 interval.start <= D(event["date_end"]) and D(event["date_start"]) <= interval.end
             )
     assert total and overlapping / total >= 0.95
+
+
+def test_find_dates_joins_began_and_continued_into() -> None:
+    text = "The raids began on Saturday evening and continued into Monday, residents said."
+    mentions = find_dates(text, D("2023-11-22"))
+    assert [(str(m.interval.start), str(m.interval.end)) for m in mentions] == [
+        ("2023-11-18", "2023-11-20")
+    ]
+
+
+def test_find_dates_opening_day_is_the_launch_date_told_later() -> None:
+    text = (
+        "Rebels took the border post on the opening day of the offensive. "
+        "They said they had seized 40 positions since launching the offensive on October 27."
+    )
+    first = find_dates(text, D("2023-11-02"))[0]
+    assert first.text == "on the opening day of the offensive"
+    assert first.interval == DateInterval(start=D("2023-10-27"), end=D("2023-10-27"), precision="day")
+
+
+def test_find_dates_opening_day_without_a_launch_date_is_nothing() -> None:
+    assert find_dates("Rebels took the border post on the opening day.", D("2023-11-02")) == []

@@ -177,6 +177,12 @@ _ANAPHOR = next(rule.pattern for rule in _RULES if rule.name == "anaphor")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _PREP_BEFORE = re.compile(r"\b(?:on|by|since|until|from|between|and|to)\s*$", re.I)
 _SPAN_LEFT = re.compile(r"\b(?:between|from)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I)
+# "raids that began on Saturday evening and continued into Monday"
+_CONTINUED_GAP = re.compile(
+    r"\s+(?:and\s+)?(?:continued|lasted|went\s+on|raged|carried\s+on|stretched)\s+"
+    r"(?:into|until|till|through|to)\s+(?:late\s+|early\s+)?(?:on\s+)?",
+    re.I,
+)
 _SPAN_GAP = re.compile(
     r"\s*(?:and|to|until|till|through|into|-|–)\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.I
 )
@@ -776,7 +782,8 @@ def _join_spans(mentions: list[DateMention], text: str) -> list[DateMention]:
         if i + 1 < len(mentions):
             right = mentions[i + 1]
             gap = text[left.end : right.start]
-            if _SPAN_GAP.fullmatch(gap) and _SPAN_LEFT.search(text, 0, left.start):
+            spans = _SPAN_GAP.fullmatch(gap) and _SPAN_LEFT.search(text, 0, left.start)
+            if spans or _CONTINUED_GAP.fullmatch(gap):
                 start = left.interval.start
                 end = right.interval.end
                 if start > end:  # "between Saturday and Monday": Saturday before Monday
