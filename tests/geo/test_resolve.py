@@ -190,3 +190,21 @@ def test_resolve_state_abbreviation_decides_the_town(gaz: Gazetteer) -> None:
     text = "A second plant in Charleston, W.Va., flooded."
     charleston = _by_text(geoparse(text, gaz))["Charleston"]
     assert (charleston.place.geonameid, charleston.place.admin1) == (4801859, "West Virginia")
+
+
+def test_resolve_a_district_far_from_the_story_is_not_its_namesake(gaz: Gazetteer) -> None:
+    # Kyiv has a Dniprovskyi district; so does Kherson, which the gazetteer lacks.
+    text = (
+        "Artillery shelled Kherson on Tuesday. Shells hit a bus stop in the Dniprovskyi "
+        "district, the regional governor said."
+    )
+    found = _by_text(geoparse(text, gaz))
+    assert "Kherson" in found
+    assert not any(t.place.admin1 == "Kyiv" for t in found.values())
+
+
+def test_resolve_a_district_near_the_story_is_kept(gaz: Gazetteer) -> None:
+    text = "Drones hit an apartment block in Kyiv's Dniprovskyi district overnight, officials said."
+    found = _by_text(geoparse(text, gaz))
+    district = next(t for t in found.values() if t.text.startswith("Dniprovskyi"))
+    assert district.place.admin1 == "Kyiv"

@@ -23,6 +23,7 @@ The best candidate wins; the runner-up and a one-line reason are kept on the Top
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -69,8 +70,10 @@ def build_context(rec: Recognition) -> Context:
         top = m.candidates[0]
         if top.kind == "continent":
             continue
-        if top.kind == "country" and name_key(top.place.name) == name_key(m.text) or (
-            kinds == {"country"}
+        if (
+            top.kind == "country"
+            and name_key(top.place.name) == name_key(m.text)
+            or (kinds == {"country"})
         ):
             countries[top.cc] += 1
             continue
@@ -122,8 +125,9 @@ class _Neighbours:
         return hit
 
     def _evidence(self, c: Candidate, key: str) -> tuple[str | None, float, bool]:
-        local = [o.cand for o in self.others
-                 if key not in o.keys and o.cand.kind in ("place", "admin2")]
+        local = [
+            o.cand for o in self.others if key not in o.keys and o.cand.kind in ("place", "admin2")
+        ]
         if c.kind in ("admin1", "country", "continent"):
             for oc in local:
                 if (c.kind == "admin1" and oc.admin1 == c.admin1) or (
@@ -134,11 +138,14 @@ class _Neighbours:
         if c.place.lat is None:
             return None, math.inf, False
         lat, lon = c.place.lat, c.place.lon
-        km = min((_approx_km(lat, lon, oc.place.lat, oc.place.lon) for oc in local),
-                 default=math.inf)
+        km = min(
+            (_approx_km(lat, lon, oc.place.lat, oc.place.lon) for oc in local), default=math.inf
+        )
         same_region = c.admin1 is not None and any(
-            key not in o.keys and o.cand.kind in ("place", "admin2", "admin1")
-            and o.cand.admin1 == c.admin1 for o in self.others
+            key not in o.keys
+            and o.cand.kind in ("place", "admin2", "admin1")
+            and o.cand.admin1 == c.admin1
+            for o in self.others
         )
         return None, km, same_region
 
@@ -157,8 +164,7 @@ def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, lis
         own = c.kind == "admin1" and all(m.start <= o < m.end for o in offsets)
         if not own:
             score += W_ADMIN
-            if any(abs(o - m.start) <= LOCAL_CHARS and not m.start <= o < m.end
-                   for o in offsets):
+            if any(abs(o - m.start) <= LOCAL_CHARS and not m.start <= o < m.end for o in offsets):
                 score += W_ADMIN_NEAR
                 why.append(f"region {c.place.admin1} named nearby")
             else:
@@ -172,9 +178,7 @@ def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, lis
 _MAX_PROXIMITY = W_NEAR + W_ADMIN_OTHER
 
 
-def _proximity(
-    c: Candidate, key: str, ctx: Context, others: _Neighbours, why: list[str]
-) -> float:
+def _proximity(c: Candidate, key: str, ctx: Context, others: _Neighbours, why: list[str]) -> float:
     """Score from the places the article's other toponyms chose; appends the evidence."""
     score = 0.0
     contained, km, same_region = others.evidence(c, key)
@@ -201,8 +205,7 @@ def _eligible(m: Mention) -> tuple[Candidate, ...]:
     elif any(c.kind == "admin2" for c in m.candidates):
         # "Harris" alone is no "Harris County": a district needs its word or its full name.
         key = name_key(m.text)
-        return tuple(c for c in m.candidates
-                     if c.kind != "admin2" or name_key(c.place.name) == key)
+        return tuple(c for c in m.candidates if c.kind != "admin2" or name_key(c.place.name) == key)
     if m.role == "region":
         admins = tuple(c for c in m.candidates if c.kind == "admin1")
         if admins:
@@ -221,24 +224,31 @@ def _rank(
         # Named countries and regions do not change between passes; score them once.
         eligible = _eligible(m)
         # "Kherson" bare is the city: a region named like one of its towns steps back.
-        town_regions = {c.admin1 for c in eligible if c.kind == "place" and c.place.admin1
-                        and name_key(c.place.admin1) == key}
+        town_regions = {
+            c.admin1
+            for c in eligible
+            if c.kind == "place" and c.place.admin1 and name_key(c.place.admin1) == key
+        }
         base = [(*_score(c, m, key, ctx), c) for c in eligible]
-        base = [(s - W_OWN_REGION if c.kind == "admin1" and c.admin1 in town_regions else s,
-                 why, c) for s, why, c in base]
+        base = [
+            (s - W_OWN_REGION if c.kind == "admin1" and c.admin1 in town_regions else s, why, c)
+            for s, why, c in base
+        ]
         ctx.base[id(m)] = base
     scored = [(s, list(why), c) for s, why, c in base]
     if others is not None and scored:
         floor = max(t[0] for t in scored) - _MAX_PROXIMITY
-        scored = [(s + _proximity(c, key, ctx, others, why), why, c) if s >= floor
-                  else (s, why, c) for s, why, c in scored]
+        scored = [
+            (s + _proximity(c, key, ctx, others, why), why, c) if s >= floor else (s, why, c)
+            for s, why, c in scored
+        ]
     scored.sort(key=lambda t: (-t[0], -t[2].population, t[2].id))
     return [(s, c, why) for s, why, c in scored]
 
 
 def _final_place(m: Mention, c: Candidate, text: str, gaz: Gazetteer) -> tuple[Place, str]:
     """The Place and Toponym kind for a chosen candidate, given the mention's role."""
-    phrase = " ".join(text[m.span_start:m.span_end].split())
+    phrase = " ".join(text[m.span_start : m.span_end].split())
     if m.role == "region":
         if c.kind == "admin1":
             return c.place.model_copy(update={"name": phrase}), "admin1"
@@ -301,26 +311,31 @@ def resolve_mentions(
         if not ranked:
             continue
         score, best, why = ranked[0]
-        if only is None and _stray(best, m, ctx, first, gaz):
+        if only is None and _stray(best, m, ctx, first, gaz, text[m.span_start : m.span_end]):
             continue
         chosen.append((m, best))
         runner = ranked[1] if len(ranked) > 1 else None
         place, kind = _final_place(m, best, text, gaz)
         total = sum(math.exp(s - score) for s, _, _ in ranked)
-        reason = "; ".join(why) or "population prior" if best.kind == "place" else (
-            "; ".join(why) or f"{best.kind} name")
+        reason = (
+            "; ".join(why) or "population prior"
+            if best.kind == "place"
+            else ("; ".join(why) or f"{best.kind} name")
+        )
         if m.role == "reference":
             reason = "distance reference point; " + reason
         if "origin" in m.flags:
             reason = "origin of the attack; " + reason
         if runner is not None:
-            reason += f" (runner-up {runner[1].place.name}, {runner[1].place.admin1 or ''} " \
-                      f"{runner[1].place.country or ''}: {runner[0]:.1f} vs {score:.1f})"
+            reason += (
+                f" (runner-up {runner[1].place.name}, {runner[1].place.admin1 or ''} "
+                f"{runner[1].place.country or ''}: {runner[0]:.1f} vs {score:.1f})"
+            )
         out.append(
             Toponym(
                 start=m.span_start,
                 end=m.span_end,
-                text=text[m.span_start:m.span_end],
+                text=text[m.span_start : m.span_end],
                 place=place,
                 kind=kind,
                 score=round(1.0 / total, 4),
@@ -338,14 +353,21 @@ def resolve_mentions(
 # A small place this far from every other place of an article, in a country the article
 # never names, is more likely a word or a name that a village happens to share.
 STRAY_KM = 300.0
+_DISTRICT_WORD = re.compile(r"\b(?:district|raion|rayon|township|quarter|neighbou?rhood)\b", re.I)
 
 
 def _stray(
-    c: Candidate, m: Mention, ctx: Context, others: _Neighbours, gaz: Gazetteer
+    c: Candidate, m: Mention, ctx: Context, others: _Neighbours, gaz: Gazetteer, span: str = ""
 ) -> bool:
     """True when the best reading of a recognised name is a small foreign place with no
     support: its country neither named nor bordering one named, no other place near it
     ("Iskander missile" in a Ukraine story is no town in Uzbekistan)."""
+    district = c.kind == "admin2" or _DISTRICT_WORD.search(span or m.text) is not None
+    if district and others.evidence(c, name_key(m.text))[1] > STRAY_KM:
+        # a district is named for its neighbourhood: "the Dniprovskyi district" in a Kherson
+        # story is Kherson's, not Kyiv's namesake 500 km away (a district missing from the
+        # gazetteer is better coded from context than to the wrong city)
+        return not others.evidence(c, name_key(m.text))[2]
     if c.kind not in ("place", "admin2") or c.population >= BIG_PLACE or not ctx.countries:
         return False
     if c.cc in ctx.countries or gaz.neighbours.get(c.cc or "", frozenset()) & ctx.countries.keys():
@@ -362,8 +384,7 @@ def _unknown_places(
     The region is the one named in the same sentence (a region mention first, then the
     region of a town), else the region most of the article's places are in.
     """
-    regional = [(m, c) for m, c in chosen
-                if c.kind in ("place", "admin2", "admin1") and c.admin1]
+    regional = [(m, c) for m, c in chosen if c.kind in ("place", "admin2", "admin1") and c.admin1]
     counts = Counter(c.admin1 for _, c in regional)
     out = []
     for m in unknown:
@@ -381,11 +402,17 @@ def _unknown_places(
         place = gaz.admin1_place(code, name=m.text) if code else None
         if place is None:
             continue
-        out.append(Toponym(
-            start=m.start, end=m.end, text=m.text, place=place.model_copy(
-                update={"geonameid": None}), kind="place", score=0.0,
-            reason=f"not in the gazetteer; coded to {place.admin1} ({how}), precision 3",
-        ))
+        out.append(
+            Toponym(
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                place=place.model_copy(update={"geonameid": None}),
+                kind="place",
+                score=0.0,
+                reason=f"not in the gazetteer; coded to {place.admin1} ({how}), precision 3",
+            )
+        )
     return out
 
 
