@@ -50,6 +50,7 @@ from sitrep.model import (
 
 # Incidents told as history more than this many days before publication are background.
 BACKGROUND_DAYS = 365
+BACKGROUND_VAGUE_DAYS = 180
 # "Rioting spread ... after a police officer shot dead a driver": two incidents, two clauses.
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|\s+after\s+(?=(?:a|an)\s)|"
@@ -199,6 +200,8 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"
     if not _has_event_verb(doc, clause, reporting_counts=casualty_only):
         return "none"
+    if not any(_told_in_past(doc, clause, m, reported=casualty_only) for m in triggers):
+        return "none"
     if _is_old(clause, article, date_mentions):
         return "none"
     if ANAPHORA.search(text[: triggers[0].end() + 1]) and not SEPARATE.search(text):
@@ -219,10 +222,47 @@ def _not_violent(text: str, trigger: re.Match[str]) -> bool:
     return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 12) : trigger.start()]))
 
 
+_PRESENT = {"VBZ", "VBP", "MD"}
+
+
+def _told_in_past(
+    doc: Doc, clause: Clause, trigger: re.Match[str], *, reported: bool = False
+) -> bool:
+    """True when the verb that governs the trigger tells a past act.
+
+    Not when that verb is in the present or future ("glide bombs launched from Russia
+    leave residents seconds of warning") or reports, judges or asks ("condemned the
+    bombing"); a bare participle or infinitive takes its tense from the verb above it.
+    """
+    at = clause.start - clause.sentence.start + trigger.start()
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text) + 1), None)
+    first = token
+    for _ in range(6):
+        if token is None:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+            if token.tag_ == "VB" and any(c.tag_ == "MD" for c in token.children):
+                return False
+            if token.tag_ in _PRESENT:
+                return any(c.tag_ in _PAST for c in auxiliaries)
+            finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and auxiliaries)
+            if finite:
+                return reported or token is first or token.lemma_ not in REPORTING_LEMMAS
+        if token.head is token:
+            return True
+        token = token.head
+    return True
+
+
+# "no clashes were reported", "without firing a shot": the act did not happen
+_NEGATED = re.compile(r"\b(?:no|without|never|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _in_scope(text: str, position: int) -> bool:
     """True when the trigger at ``position`` sits under a modal, a threat or a "since" phrase."""
     before = text[max(0, position - 70) : position]
-    if IRREALIS.search(before):
+    if IRREALIS.search(before) or _NEGATED.search(before):
         return True
     return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-70:]))
 
@@ -238,7 +278,7 @@ def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False)
     for token in doc:
         if token.tag_ not in _PAST or not offset <= token.idx < end:
             continue
-        if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
+        if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound", "acl"}:
             continue  # "military-related sites", "the wounded"
         if token.lemma_ in REPORTING_LEMMAS and not reporting_counts:
             continue
@@ -278,7 +318,10 @@ def _own_place(text: str, toponyms: list[Toponym], clause: Clause) -> Toponym | 
 def _is_old(clause: Clause, article: Article, date_mentions: list[DateMention]) -> bool:
     for mention in date_mentions:
         if clause.start <= mention.start < clause.end:
-            return (article.published - mention.interval.end).days > BACKGROUND_DAYS
+            age = (article.published - mention.interval.end).days
+            # a past year with no month ("a year ago", "in 2022") dates history, not news
+            vague = mention.interval.precision == "year" and age > BACKGROUND_VAGUE_DAYS
+            return age > BACKGROUND_DAYS or vague
     return False
 
 

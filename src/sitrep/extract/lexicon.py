@@ -226,6 +226,13 @@ ANAPHORA = re.compile(
         r"memorial",
         r"funeral",
         r"crash",
+        r"bombs?",
+        r"missiles?",
+        r"rockets?",
+        r"shells?",
+        r"drones?",
+        r"device",
+        r"car bomb",
         r"site",
     )
     + r"\b",
@@ -299,6 +306,10 @@ DATED_REFERENCE = re.compile(
 # Verbs that report, judge or show, and so do not make a clause an incident report.
 REPORTING_LEMMAS = frozenset(
     {
+        "ask",
+        "request",
+        "appeal",
+        "plead",
         "say",
         "tell",
         "claim",
