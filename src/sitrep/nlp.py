@@ -55,7 +55,8 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
 
 
 class PlaceEntityFix:
-    """Relabel single-word PERSON/ORG/NORP entities that the gazetteer knows as places."""
+    """Relabel single-word PERSON/ORG entities (possessive or not) that the gazetteer knows
+    as places."""
 
     def __init__(self, gazetteer: Gazetteer | None) -> None:
         self.gazetteer = gazetteer
@@ -68,12 +69,14 @@ class PlaceEntityFix:
         ents = []
         changed = False
         for ent in doc.ents:
+            # "Kharkiv's Saltivskyi district" comes out as the ORG "Kharkiv's"
+            end = ent.end - 1 if len(ent) == 2 and ent[-1].tag_ == "POS" else ent.end
             if (
                 ent.label_ in {"PERSON", "ORG"}
-                and len(ent) == 1
-                and self.gazetteer.is_place_name(ent.text)
+                and end - ent.start == 1
+                and self.gazetteer.is_place_name(doc[ent.start].text)
             ):
-                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+                ents.append(Span(doc, ent.start, end, label="GPE"))
                 changed = True
             else:
                 ents.append(ent)
