@@ -163,3 +163,12 @@ def test_a_toll_counted_by_officials_adds_to_the_incident() -> None:
     events = _events(text, published="2024-03-12")
     assert len(events) == 1
     assert events[0].fatalities.best == 14
+
+
+def test_a_thing_the_incident_introduced_refers_back_to_it() -> None:
+    text = (
+        "A military jet bombed a village school in Kanbalu township on Thursday, killing "
+        "11 people, a local resistance group said. "
+        "The group said two bombs were dropped on the school building while classes were under way."
+    )
+    assert len(_events(text, published="2024-01-12")) == 1

@@ -119,6 +119,12 @@ def extract_events(
                 verdict = "incident"
             elif verdict == "incident" and _arrest_within(clause, drafts):
                 verdict = "supporting"
+            elif verdict == "incident" and _refers_back(
+                article.text, clause, current, toponyms, date_mentions
+            ):
+                # "bombs were dropped on the school building" after "a jet bombed a school"
+                current.extra.append(clause)  # type: ignore[union-attr]
+                continue
             if verdict == "incident":
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
                 for other in _coordinated_places(article.text, toponyms, clause, current):
@@ -397,6 +403,43 @@ def _coordinated_places(
             listed.append(t)
         previous = t
     return listed
+
+
+# Nouns too common to show that two clauses speak of the same thing.
+_COMMON_NOUNS = frozenset(
+    [
+        *("area", "city", "town", "village", "region", "country", "capital", "border"),
+        *("government", "army", "military", "police", "forces", "troops", "officials"),
+        *("authorities", "people", "man", "woman", "men", "women", "side", "group", "state"),
+        *("day", "night", "week", "month", "morning", "evening", "time", "same", "first"),
+        *("attack", "strike", "war", "fighting", "district", "province"),
+    ]
+)
+_DEFINITE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.I)
+
+
+def _refers_back(
+    text: str,
+    clause: Clause,
+    current: Draft | None,
+    toponyms: list[Toponym],
+    date_mentions: list[DateMention],
+) -> bool:
+    """True when a clause with no date or place of its own names, with "the", a thing the
+    incident being told introduced ("a village school" ... "the school building")."""
+    if current is None or SEPARATE.search(clause.text):
+        return False
+    if any(clause.start <= m.start < clause.end for m in date_mentions):
+        return False
+    own = _own_place(text, toponyms, clause)
+    if own is not None and (current.toponym is None or not _same_area(own, current.toponym)):
+        return False
+    told = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", current.clauses[0].text)}
+    for match in _DEFINITE.finditer(clause.text):
+        nouns = {w.lower() for w in match.group(1).split()} - _COMMON_NOUNS
+        if nouns & told:
+            return True
+    return False
 
 
 def _on_another_day(
