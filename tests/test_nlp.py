@@ -21,3 +21,11 @@ def test_nlp_relabels_a_possessive_town_the_model_calls_an_organisation() -> Non
 
 def test_nlp_keeps_real_people() -> None:
     assert _ents("Governor Oleh Syniehubov said two people were hurt.").get("Oleh Syniehubov") == "PERSON"
+
+
+def test_nlp_relabels_a_two_word_town_the_model_calls_a_person() -> None:
+    assert _ents("Gunmen raided Barkin Ladi on Sunday.").get("Barkin Ladi") == "GPE"
+
+
+def test_nlp_keeps_a_person_who_shares_a_first_name_with_a_town() -> None:
+    assert _ents("Jordan Henderson scored twice on Sunday.").get("Jordan Henderson") == "PERSON"

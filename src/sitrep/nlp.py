@@ -55,8 +55,8 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
 
 
 class PlaceEntityFix:
-    """Relabel single-word PERSON/ORG entities (possessive or not) that the gazetteer knows
-    as places."""
+    """Relabel PERSON/ORG entities of up to three words (possessive or not) whose whole
+    name the gazetteer knows as a place ("Wad Madani", "Kachin State", "Kharkiv's")."""
 
     def __init__(self, gazetteer: Gazetteer | None) -> None:
         self.gazetteer = gazetteer
@@ -70,11 +70,11 @@ class PlaceEntityFix:
         changed = False
         for ent in doc.ents:
             # "Kharkiv's Saltivskyi district" comes out as the ORG "Kharkiv's"
-            end = ent.end - 1 if len(ent) == 2 and ent[-1].tag_ == "POS" else ent.end
+            end = ent.end - 1 if len(ent) > 1 and ent[-1].tag_ == "POS" else ent.end
             if (
                 ent.label_ in {"PERSON", "ORG"}
-                and end - ent.start == 1
-                and self.gazetteer.is_place_name(doc[ent.start].text)
+                and 1 <= end - ent.start <= 3
+                and self.gazetteer.is_place_name(doc[ent.start : end].text)
             ):
                 ents.append(Span(doc, ent.start, end, label="GPE"))
                 changed = True
