@@ -172,3 +172,39 @@ def test_a_thing_the_incident_introduced_refers_back_to_it() -> None:
         "The group said two bombs were dropped on the school building while classes were under way."
     )
     assert len(_events(text, published="2024-01-12")) == 1
+
+
+def test_a_vessel_named_after_a_city_is_not_the_place() -> None:
+    text = (
+        "The ferry, the Odesa, was hit by two drones near Izmail on Tuesday, "
+        "killing one crew member, the port authority said."
+    )
+    assert _places(_events(text, published="2024-03-14")) == ["Izmail"]
+
+
+def test_a_town_outside_the_region_the_text_puts_it_in_is_not_taken() -> None:
+    # Melitopol lies in Zaporizhzhia oblast; a text placing it in Kherson region means
+    # another settlement the gazetteer lacks, so the region is the safe code.
+    text = "Shelling hit a school in Melitopol in Kherson region on Thursday, officials said."
+    events = _events(text, published="2023-09-08")
+    assert [(e.location.admin1, e.location.geo_precision) for e in events] == [("Kherson", 3)]
+
+
+def test_an_answer_in_response_takes_the_time_of_the_attack() -> None:
+    text = (
+        "Rebel drones struck an army base in Lashio on Friday, killing four soldiers. "
+        "Military artillery fired in response hit a house in Hsenwi."
+    )
+    events = _events(text, published="2023-11-02")
+    assert len(events) == 2
+    assert {e.date.start for e in events} == {dt.date(2023, 10, 27)}
+
+
+def test_a_date_after_after_belongs_to_the_earlier_incident() -> None:
+    text = (
+        "Rioting spread to Marseille for a second night after police shot a teenager in "
+        "Nanterre on Tuesday morning."
+    )
+    events = _events(text, published="2023-06-29")
+    riot = next(e for e in events if e.event_type == "Riots")
+    assert riot.date.start != dt.date(2023, 6, 27)

@@ -37,6 +37,7 @@ from sitrep.extract.lexicon import (
 )
 from sitrep.extract.sentences import Sentence
 from sitrep.extract.types import PLOVER, TypeDecision, classify
+from sitrep.geo.gazetteer import haversine_km
 from sitrep.model import (
     Actor,
     Article,
@@ -53,7 +54,9 @@ BACKGROUND_DAYS = 365
 BACKGROUND_VAGUE_DAYS = 180
 # "Rioting spread ... after a police officer shot dead a driver": two incidents, two clauses.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|\s+after\s+(?=(?:a|an)\s)|"
+    r";\s+|:\s+(?=[a-z])|,\s+(?:while|whereas)\s+|"
+    # "Rioting spread ... after police shot a teenager": the cause is an incident of its own
+    r"\s+after\s+(?=(?:a|an)\s|[^,;.]{0,50}?\b(?:shot|struck|hit|killed|[a-z]{3,}ed)\b)|"
     # ", and the military has been accused of ...": a coordinated clause with its own subject
     r",\s+and\s+(?=(?:the|a|an|its|their|[A-Z]\w+)\b[^,;]{0,40}?\b(?:has|have|had|is|are|was|were|said|says)\b)"
 )
@@ -84,7 +87,9 @@ def extract_events(
     Returns:
         Events in text order.
     """
-    toponyms = [t for t in toponyms if not _names_a_speaker(article.text, t)]
+    toponyms = [t for t in toponyms if not _not_the_scene(article.text, t)]
+    wrong = _misplaced(article.text, toponyms)
+    toponyms = [t for t in toponyms if t not in wrong]
     drafts: list[Draft] = []
     current: Draft | None = None
     for sentence in sentences:
@@ -307,8 +312,48 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
-def _names_a_speaker(text: str, toponym: Toponym) -> bool:
-    return bool(_SPEAKER_AFTER.search(text[toponym.end : toponym.end + 60]))
+# "The boat, the Tombouctou, ...", "the Moskva cruiser": a vessel named after a place.
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:boat|ship|vessel|ferry|cruiser|frigate|tanker|warship|steamer|barge)\s*,?\s+(?:the\s+)?$",
+    re.I,
+)
+_VESSEL_AFTER = re.compile(r"^(?:'s)?\s+(?:cruiser|frigate|warship|flagship|tanker|ferry)\b", re.I)
+
+
+def _not_the_scene(text: str, toponym: Toponym) -> bool:
+    """True for a place named as a speaker, an official's seat or a vessel's name."""
+    after = text[toponym.end : toponym.end + 60]
+    before = text[max(0, toponym.start - 30) : toponym.start]
+    return bool(
+        _SPEAKER_AFTER.search(after) or _VESSEL_BEFORE.search(before) or _VESSEL_AFTER.search(after)
+    )
+
+
+def _misplaced(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Places contradicted by the area the text puts them in: "Bamba in the Bourem district"
+    cannot be a Bamba 900 km from Bourem (the gazetteer lacks the right one)."""
+    wrong: list[Toponym] = []
+    for place, area in zip(toponyms, toponyms[1:], strict=False):
+        if place.kind != "place" or place.place.geo_precision != 1:
+            continue
+        if not _IN_AREA.fullmatch(text, place.end, area.start):
+            continue
+        if area.kind == "admin1":
+            far = place.place.admin1 != area.place.admin1
+        elif area.kind == "place" and None not in (place.place.lat, area.place.lat):
+            far = (
+                haversine_km(place.place.lat, place.place.lon, area.place.lat, area.place.lon)
+                > _CONTAINED_KM
+            )
+        else:
+            far = False
+        if far:
+            wrong.append(place)
+    return wrong
+
+
+_IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:of\s+)?", re.I)
+_CONTAINED_KM = 100.0
 
 
 def _own_place(text: str, toponyms: list[Toponym], clause: Clause) -> Toponym | None:
@@ -344,6 +389,14 @@ def _place_clause(
     interval, mention = dates_stage.event_date(
         article.text, clause.start, clause.end, article.published, date_mentions
     )
+    if (
+        mention is not None
+        and mention.start >= clause.end
+        and _EARLIER_AFTER.match(article.text, clause.end)
+    ):
+        # "Rioting spread for a second night after police shot a teenager on Tuesday":
+        # the date after "after" is the earlier incident's
+        interval, mention = dates_stage.undated_interval(article.published), None
     country = (
         toponym.place.country
         if toponym
@@ -362,7 +415,8 @@ def _place_clause(
         return current
     if toponym is None:
         toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
-    if current is not None and interval.precision != "day" and _SAME_TIME.match(clause.text):
+    same_time = _SAME_TIME.match(clause.text) or _IN_RESPONSE.search(clause.text)
+    if current is not None and interval.precision != "day" and same_time:
         # "A second missile landed in Bilenke": the time of the incident just told
         interval, mention = current.date, current.date_mention
     draft = Draft([clause], toponym, interval, mention, perpetrator)
@@ -472,6 +526,10 @@ _SAME_TIME = re.compile(
 )
 
 
+_EARLIER_AFTER = re.compile(r"\s+(?:after|following|since)\b", re.I)
+_IN_RESPONSE = re.compile(r"\bin (?:response|retaliation|return)\b", re.I)
+
+
 def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention]) -> None:
     """Take the narrowest date a clause of the incident gives inside its current interval.
 
@@ -479,7 +537,11 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
     incident; "the building was hit on Friday" two sentences on dates it.
     """
     for clause in draft.clauses + draft.extra:
-        acts = [m for m in TRIGGER.finditer(clause.text) if not CASUALTY_ONLY.match(m.group())]
+        acts = [
+            m
+            for m in TRIGGER.finditer(clause.text)
+            if not CASUALTY_ONLY.match(m.group()) and not _not_violent(clause.text, m)
+        ]
         if not acts:
             continue  # "another died the following morning" dates a death, not the incident
         interval, mention = dates_stage.event_date(

@@ -25,7 +25,8 @@ from sitrep.model import Toponym
 
 _LOCATIVE_BEFORE = re.compile(
     r"\b(in|at|on|into|hit|hits|struck|strikes?|targeted|shelled|attacked|bombed|"
-    r"raided|stormed|captured|seized|entered|village of|town of|city of)\s+"
+    r"raided|stormed|captured|seized|entered|village of|town of|city of|control of|took|"
+    r"retook|recaptured|overran|overrunning|liberated|spread to|spreading to)\s+"
     r"(the\s+)?(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
