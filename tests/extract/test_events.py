@@ -208,3 +208,31 @@ def test_a_date_after_after_belongs_to_the_earlier_incident() -> None:
     events = _events(text, published="2023-06-29")
     riot = next(e for e in events if e.event_type == "Riots")
     assert riot.date.start != dt.date(2023, 6, 27)
+
+
+def test_a_toll_broken_down_by_place_goes_to_each_places_event() -> None:
+    text = (
+        "Gunmen raided villages in Mangu and Bokkos local government areas on Sunday night. "
+        "Police counted 31 dead in Mangu and 12 in Bokkos."
+    )
+    events = _events(text, published="2024-03-12")
+    assert {e.location.name: e.fatalities.best for e in events} == {"Mangu": 31, "Bokkos": 12}
+
+
+def test_a_wounded_victim_who_later_died_adds_to_the_toll() -> None:
+    text = (
+        "A missile struck a market in Kostiantynivka on Wednesday, killing 11 people. "
+        "Officials first put the toll at 12; one of the wounded later died in hospital."
+    )
+    events = _events(text, published="2024-03-14")
+    assert len(events) == 1
+    assert events[0].fatalities.best == 12
+
+
+def test_a_dated_strike_named_in_a_statement_is_the_incident() -> None:
+    text = (
+        "Police said on Tuesday they were still investigating the March 6 missile strike "
+        "on a market in Kostiantynivka, which killed nine people."
+    )
+    events = _events(text, published="2024-03-12")
+    assert [(e.location.admin1, e.date.start) for e in events] == [("Donetsk", dt.date(2024, 3, 6))]

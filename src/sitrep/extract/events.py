@@ -140,11 +140,29 @@ def extract_events(
                     drafts.append(current)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
                 current.extra.append(clause)
+                for other in _also_named(clause, drafts, current, toponyms):
+                    # "79 dead in Bokkos and 17 in Barkin Ladi": each place's share
+                    other.extra.append(clause)
     kept = _fold_drafts(drafts)
     for draft in kept:
         _narrow_date(draft, article, date_mentions)
     events = [_build(d, article, parsed, toponyms) for d in kept]
     return _share_listed_tolls([e for e in events if e is not None])
+
+
+def _also_named(
+    clause: Clause, drafts: list[Draft], current: Draft, toponyms: list[Toponym]
+) -> list[Draft]:
+    """Other incidents whose place the clause names."""
+    named = [t for t in toponyms if clause.start <= t.start < clause.end and t.kind == "place"]
+    return [
+        d
+        for d in drafts
+        if d is not current
+        and d.toponym is not None
+        and d.toponym.kind == "place"
+        and any(_same_area(t, d.toponym) for t in named)
+    ]
 
 
 def _share_listed_tolls(events: list[Event]) -> list[Event]:
@@ -306,7 +324,7 @@ def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False)
 _SPEAKER_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:regional|city|state|oblast|military|local|provincial|district|initial|official)\s+)*"
     r"(?:governor|mayor|prosecutor\w*|police chief|officials?|authorities|administration|council|"
-    r"health (?:ministry|officials|authorities)|account|version|statement|government|spokes\w+|"
+    r"health (?:ministry|officials|authorities)|account|version|statement|government(?!\s+areas?)|spokes\w+|"
     r"(?:has |have |had )?(?:said|says|say|claimed|claims|denied|denies|accused|blamed|announced|insisted))\b",
     re.IGNORECASE,
 )
@@ -446,9 +464,12 @@ def _coordinated_places(
     if draft.toponym not in inside:
         return []
     at = inside.index(draft.toponym)
-    if _ROUTE_BEFORE.search(text, max(0, draft.toponym.start - 30), draft.toponym.start):
+    first = at
+    while first > 0 and _PLACE_LIST_GAP.fullmatch(text, inside[first - 1].end, inside[first].start):
+        first -= 1
+    if _ROUTE_BEFORE.search(text, max(0, inside[first].start - 30), inside[first].start):
         return []
-    listed: list[Toponym] = []
+    listed: list[Toponym] = [t for t in inside[first:at] if not _same_area(t, draft.toponym)]
     previous = draft.toponym
     for t in inside[at + 1 :]:
         if not _PLACE_LIST_GAP.fullmatch(text, previous.end, t.start):

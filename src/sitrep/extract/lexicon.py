@@ -76,6 +76,7 @@ TRIGGER = re.compile(
         r"died",
         r"dead",
         r"death toll",
+        r"toll",
         r"wound(?:ed|ing)",
         r"injur(?:ed|ing|ies)",
         r"slammed",
@@ -272,7 +273,7 @@ BACKGROUND = re.compile(
         # superlatives compare an incident with past ones; "Shan's largest city" describes a place
         r"(?:deadliest|worst|biggest|largest|most high-profile)(?!\s+(?:[\w-]+\s+)?(?:city|town|village|"
         r"region|province|state|country|port|market|hospital|camp|base|employer|ethnic|group|party))",
-        r"one of the",
+        r"one of the (?:\w+est|most \w+)",
         r"than the",
         r"follows? (?:other|several|a series)",
         r"the first since",
@@ -296,9 +297,9 @@ CASUALTY_ANAPHORA = re.compile(
 
 # A specific incident named by its date: "last month's missile strike", "Friday's attack".
 DATED_REFERENCE = re.compile(
-    r"\b(?:last (?:week|month)|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" \d{1,2})(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:(?:last (?:week|month)|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:'s|’s)|"
+    r"(?:the )?(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}(?:'s|’s)?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:strike|attack|bombing|blast|explosion|shelling|raid|assault|ambush|massacre|shooting|killing)\b",
     re.IGNORECASE,
 )
@@ -364,7 +365,7 @@ REPORTING_LEMMAS = frozenset(
 
 # Triggers that only count victims: alone they add to an incident, they do not open one.
 CASUALTY_ONLY = re.compile(
-    r"^(?:kill(?:ed|ing|s)?|died|dead|death toll|wound(?:ed|ing)|injur(?:ed|ing|ies))$",
+    r"^(?:kill(?:ed|ing|s)?|died|dead|death toll|toll|wound(?:ed|ing)|injur(?:ed|ing|ies))$",
     re.IGNORECASE,
 )
 
