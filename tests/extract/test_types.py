@@ -94,3 +94,35 @@ def test_types_context_decides_when_the_clause_names_no_weapon() -> None:
 def test_types_every_sub_type_has_a_plover_mapping() -> None:
     sub_types = {s for subs in EVENT_TYPES.values() for s in subs}
     assert sub_types == set(PLOVER)
+
+
+def test_classify_a_weapon_told_later_makes_a_vague_attack_remote_violence() -> None:
+    decision = classify(
+        "Nine people were killed when the city centre came under attack on Sunday",
+        "Officials said the rockets were fired from across the river.",
+    )
+    assert (decision.event_type, decision.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_classify_stones_thrown_later_make_a_protest_a_riot() -> None:
+    decision = classify(
+        "Thousands of protesters gathered outside parliament on Monday",
+        "Some of them threw stones and petrol bombs at police lines.",
+    )
+    assert decision.event_type == "Riots"
+
+
+def test_classify_a_gunman_attack_stays_an_attack_when_clashes_are_mentioned() -> None:
+    decision = classify(
+        "Gunmen shot dead six villagers on Sunday",
+        "The area has seen clashes between herders and farmers.",
+    )
+    assert (decision.event_type, decision.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_classify_rebels_had_taken_a_town_is_a_capture() -> None:
+    decision = classify("Rebels said they had taken the border town of Hpakant on Friday.", "")
+    assert decision.sub_event_type == "Non-state actor overtakes territory"

@@ -65,7 +65,9 @@ INTERVENTION = _rx(
 REGAIN = _rx(r"recaptur\w+|retook|retaken|regain\w*|liberat\w+|reclaim\w*|won back|pushed \w+ out")
 CAPTURE = _rx(
     r"seiz\w+|captur\w+|took control|taken control|overr(?:an|un|unning)|fell to|"
-    r"claimed control|gained control|took over"
+    r"claimed control|gained control|took over|(?:had |have |has )?taken(?= (?:the |full )?(?:control|"
+    r"[\w-]+ (?:village|town|city|hub|base|garrison|airport|district|crossing|outpost)|"
+    r"(?:village|town|city|border|hub|base|garrison|airport|district|crossing|outpost)))"
 )
 CLASH = _rx(
     r"clash\w*|fighting|fought|battl\w+|gun ?battles?|firefights?|exchanged fire|exchange of fire|"
@@ -127,11 +129,24 @@ def classify(clause: str, context: str, perpetrator_kind: str | None = None) -> 
         The decision; ``cue`` is the match in ``clause`` (or ``context``) that decided it.
     """
     clause = _without_background(clause)
-    for text in (clause, f"{clause} {_without_background(context)}"):
-        decision = _classify_text(text, perpetrator_kind)
-        if decision is not None:
-            return decision
-    return TypeDecision("Strategic developments", "Other", None)
+    own = _classify_text(clause, perpetrator_kind)
+    told = _classify_text(f"{clause} {_without_background(context)}", perpetrator_kind)
+    if own is None:
+        return told or TypeDecision("Strategic developments", "Other", None)
+    if told is not None and _outranks(told, own):
+        return told
+    return own
+
+
+def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
+    """ACLED's precedence across an incident's clauses: a weapon named anywhere makes a
+    vague "came under attack, killing 24" remote violence; stones and petrol bombs thrown
+    make a protest a riot."""
+    if own.event_type == "Violence against civilians" and own.sub_event_type == "Attack":
+        return told.event_type == "Explosions/Remote violence"
+    if own.event_type == "Protests" and own.sub_event_type != "Excessive force against protesters":
+        return told.event_type == "Riots"
+    return False
 
 
 def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | None:
