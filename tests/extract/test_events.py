@@ -236,3 +236,32 @@ def test_a_dated_strike_named_in_a_statement_is_the_incident() -> None:
     )
     events = _events(text, published="2024-03-12")
     assert [(e.location.admin1, e.date.start) for e in events] == [("Donetsk", dt.date(2024, 3, 6))]
+
+
+def test_a_planned_protest_is_not_an_incident() -> None:
+    text = "Further demonstrations are planned in Nairobi for Thursday, organisers said."
+    assert _events(text, published="2024-06-12") == []
+
+
+def test_foreign_forces_taking_a_village_overtake_territory() -> None:
+    text = "Russian troops have captured the village of Urozhaine in Donetsk region, Moscow said on Sunday."
+    events = _events(text, published="2024-07-21")
+    assert [(e.sub_event_type, e.actor1.side) for e in events] == [
+        ("Non-state actor overtakes territory", "Russia")
+    ]
+
+
+def test_a_state_retaking_its_own_village_regains_territory() -> None:
+    text = "Ukrainian troops have recaptured the village of Robotyne in Zaporizhzhia region, Kyiv said on Monday."
+    events = _events(text, published="2024-07-22")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_air_strikes_name_their_state_and_groups_are_not_persons() -> None:
+    israel = _events("Israeli air strikes killed nine people in Rafah on Monday, medics said.")
+    assert israel[0].actor1 is not None and israel[0].actor1.side == "Israel"
+    shabaab = _events(
+        "Al Shabaab fighters stormed a hotel in Mogadishu on Monday, killing five people, police said."
+    )
+    assert shabaab[0].actor1 is not None and shabaab[0].actor1.name == "al-Shabaab"
+    assert "Al Shabaab" not in shabaab[0].persons

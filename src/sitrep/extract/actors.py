@@ -52,6 +52,32 @@ _DEMONYM = {
     "Peru": r"Peru(?:vian|'s)?",
     "Georgia": r"Georgia(?:n|'s)?",
     "Ireland": r"Irish|Ireland'?s?",
+    "Somalia": r"Somali(?:a'?s?)?",
+    "Afghanistan": r"Afghan(?:istan'?s?)?",
+    "Pakistan": r"Pakistan(?:i|'s)?",
+    "India": r"India(?:n|'s)?",
+    "Iraq": r"Iraq(?:i|'s)?",
+    "Iran": r"Iran(?:ian|'s)?",
+    "Yemen": r"Yemen(?:i|'s)?",
+    "Lebanon": r"Leban(?:ese|on'?s?)",
+    "Libya": r"Libya(?:n|'s)?",
+    "Ethiopia": r"Ethiopia(?:n|'s)?",
+    "Kenya": r"Kenya(?:n|'s)?",
+    "Democratic Republic of the Congo": r"Congolese|(?:DR|Democratic Republic of) Congo'?s?",
+    "Rwanda": r"Rwanda(?:n|'s)?",
+    "Burkina Faso": r"Burkinab[eé]|Burkina(?: Faso)?'?s?",
+    "Niger": r"Nigerien|Niger'?s",
+    "Chad": r"Chad(?:ian|'s)?",
+    "Cameroon": r"Cameroon(?:ian|'s)?",
+    "Mozambique": r"Mozambi(?:can|que'?s?)",
+    "Colombia": r"Colombia(?:n|'s)?",
+    "Mexico": r"Mexic(?:an|o'?s?)",
+    "Turkey": r"Turk(?:ish|ey'?s?)",
+    "Azerbaijan": r"Azerbaijan(?:i|'s)?",
+    "Armenia": r"Armenia(?:n|'s)?",
+    "Philippines": r"Philippine|Filipino",
+    "Venezuela": r"Venezuela(?:n|'s)?",
+    "Haiti": r"Haiti(?:an|'s)?",
 }
 # How a state's forces are named as a side, where the camp is not simply the country.
 _STATE_SIDE = {"Sudan": "SAF", "Myanmar": "Myanmar military"}
@@ -152,14 +178,27 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Hamas", "Hamas", "Hamas", REBEL),
     (r"Hezbollah", "Hezbollah", "Hezbollah", REBEL),
     (r"Houthis?", "Houthis", "Houthis", REBEL),
-    (r"al-Shabaab", "al-Shabaab", "al-Shabaab", REBEL),
+    (r"(?i:\bal[- ]?Shabaa?b\b)", "al-Shabaab", "al-Shabaab", REBEL),
+    (r"\bTaliban\b", "Taliban", "Taliban", STATE),
+    (r"Islamic State[- ]Khorasan|\bISKP\b|\bIS-K\b", "Islamic State Khorasan", "Islamic State", REBEL),
+    (r"\bADF\b|Allied Democratic Forces", "Allied Democratic Forces (ADF)", "ADF", REBEL),
+    (r"\bPKK\b|Kurdistan Workers'? Party", "PKK", "PKK", REBEL),
+    (r"\bELN\b|National Liberation Army", "ELN", "ELN", REBEL),
+    (r"\b(?:[A-Z][a-z]+ )?[Cc]artel\b", "drug cartel", "unidentified armed group", MILITIA),
     (r"\bM23\b", "M23", "M23", REBEL),
     (r"bandits", "bandits", "bandits", MILITIA),
     (r"(?:armed )?herders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
 ]
 _TABLE_RX = [(re.compile(p), name, side, kind) for p, name, side, kind in _TABLE]
 _STATE_RX = [
-    (country, re.compile(rf"\b(?:{demonym})\s+(?:{_FORCES})\b", re.IGNORECASE))
+    (
+        country,
+        re.compile(
+            rf"\b(?:{demonym})\s+(?:(?:air|drone|missile|artillery|rocket|naval|ground|military)\s+)?"
+            rf"(?:{_FORCES})\b",
+            re.IGNORECASE,
+        ),
+    )
     for country, demonym in _DEMONYM.items()
 ]
 _POLICE = re.compile(
@@ -502,8 +541,8 @@ def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> 
                 continue
             if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
                 continue
-            if _is_speaker(ent):
-                continue
+            if _is_speaker(ent) or find_actors(ent.text):
+                continue  # a speaker, or a group the model took for a person ("Al Shabaab")
             persons.append(ent.text)
     return persons
 

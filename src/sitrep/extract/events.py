@@ -254,6 +254,11 @@ def _not_violent(text: str, trigger: re.Match[str]) -> bool:
 _PRESENT = {"VBZ", "VBP", "MD"}
 
 
+def _past_auxiliary(auxiliaries: list) -> bool:  # type: ignore[type-arg]
+    """True for "was/were/had (been) done" and the perfect "has/have (been) done"."""
+    return any(a.tag_ in _PAST or a.lemma_ == "have" for a in auxiliaries)
+
+
 def _told_in_past(
     doc: Doc, clause: Clause, trigger: re.Match[str], *, reported: bool = False
 ) -> bool:
@@ -275,6 +280,8 @@ def _told_in_past(
                 return False
             if token.tag_ in _PRESENT:
                 return any(c.tag_ in _PAST for c in auxiliaries)
+            if token.tag_ == "VBN" and auxiliaries and not _past_auxiliary(auxiliaries):
+                return False  # "further protests are planned", "is expected"
             finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and auxiliaries)
             if finite:
                 return reported or token is first or token.lemma_ not in REPORTING_LEMMAS
@@ -747,6 +754,18 @@ def _context_place(clause: Clause, toponyms: list[Toponym]) -> Toponym | None:
     return after[0] if after else (toponyms[0] if toponyms else None)
 
 
+def _acting_as(perpetrator: actors_mod.ActorMention | None, country: str | None) -> str | None:
+    """The perpetrator's ACLED kind where the incident happened: a state's forces abroad
+    are external forces (ACLED: Russian forces taking a Ukrainian village overtake
+    territory; Ukrainian forces retaking it regain it)."""
+    if perpetrator is None:
+        return None
+    actor = perpetrator.actor
+    if actor.kind == actors_mod.STATE and country and actor.side != actors_mod.state_side(country):
+        return actors_mod.EXTERNAL
+    return actor.kind
+
+
 def _build(
     draft: Draft, article: Article, parsed: dict[int, Doc], toponyms: list[Toponym]
 ) -> Event | None:
@@ -755,7 +774,7 @@ def _build(
     context = " ".join(c.text for c in rest)
     country = draft.toponym.place.country if draft.toponym else None
     perpetrator = draft.perpetrator
-    decision = classify(main.text, context, perpetrator.actor.kind if perpetrator else None)
+    decision = classify(main.text, context, _acting_as(perpetrator, country))
     actor1, actor2 = actors_mod.event_actors(
         decision.event_type, decision.sub_event_type, draft, country
     )
