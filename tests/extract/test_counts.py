@@ -386,3 +386,8 @@ def test_counts_event_drops_another_places_share() -> None:
 def test_counts_event_single_victim_with_coordinated_verbs(text: str) -> None:
     fatalities, _, _ = event_casualties(_draft(text, "Alpha"))
     assert fatalities.best == 1
+
+
+def test_find_figures_the_number_before_an_active_verb_is_the_killer() -> None:
+    found = find_figures("A roadside bomb killed two soldiers and wounded four others on Sunday.")
+    assert [(f.kind, f.value) for f in found] == [("killed", 2), ("injured", 4)]

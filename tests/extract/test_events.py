@@ -265,3 +265,36 @@ def test_air_strikes_name_their_state_and_groups_are_not_persons() -> None:
     )
     assert shabaab[0].actor1 is not None and shabaab[0].actor1.name == "al-Shabaab"
     assert "Al Shabaab" not in shabaab[0].persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court on Thursday sentenced a man to life in prison for his role in the 2015 attacks "
+        "on a concert hall in Paris, in which 90 people were killed.",
+        "Three years after the massacre at the village of Solhan, in which more than 130 people "
+        "were killed, survivors say they have received little support.",
+        "The judge said the defendant had helped plan the attacks on the city's bars.",
+    ],
+)
+def test_trials_anniversaries_and_plots_are_history_not_incidents(text: str) -> None:
+    assert _events(text, published="2024-06-30") == []
+
+
+def test_arrests_at_a_march_are_a_protest_with_intervention() -> None:
+    text = "Police arrested 45 people in London on Saturday during a pro-Palestinian march, police said."
+    events = _events(text, published="2024-10-01")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Protests", "Protest with intervention")
+    ]
+
+
+def test_a_named_militia_is_its_own_side_but_a_demonym_is_not() -> None:
+    fano = _events(
+        "Fighters from the Fano militia seized control of the town of Lalibela on Monday, residents said."
+    )
+    assert fano[0].actor1 is not None and fano[0].actor1.side == "Fano militia"
+    killed = _events(
+        "The former head of a pro-Russian militia was killed by a car bomb in Luhansk on Monday."
+    )
+    assert killed[0].actor1 is None or "militia" not in killed[0].actor1.name

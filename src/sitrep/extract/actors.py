@@ -185,6 +185,14 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"\bPKK\b|Kurdistan Workers'? Party", "PKK", "PKK", REBEL),
     (r"\bELN\b|National Liberation Army", "ELN", "ELN", REBEL),
     (r"\b(?:[A-Z][a-z]+ )?[Cc]artel\b", "drug cartel", "unidentified armed group", MILITIA),
+    # "the Fano militia", "Mai-Mai militiamen": a named militia is its own side
+    # (not "a pro-Russian militia", "Sudanese militias": a demonym names no group)
+    (
+        r"(?<![-\w])(?:the )?(?-i:[A-Z][\w'-]+)(?<!ian)(?<!ese)(?<!ish)(?<!ean) (?:militia|militiamen)\b",
+        "",
+        "",
+        MILITIA,
+    ),
     (r"\bM23\b", "M23", "M23", REBEL),
     (r"bandits", "bandits", "bandits", MILITIA),
     (r"(?:armed )?herders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
@@ -207,7 +215,7 @@ _POLICE = re.compile(
 _PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|activists)\b", re.I)
 _RIOTERS = re.compile(r"\b(?:rioters|youths|a crowd|the crowd|mob|agitators|hooligans?)\b", re.I)
 _GUNMEN = re.compile(
-    r"\b(?:gunmen|armed men|unidentified (?:attackers|assailants|gunmen)|assailants|attackers|militants|"
+    r"\b(?:gunmen|armed men|gangs?|gang members|unidentified (?:attackers|assailants|gunmen)|assailants|attackers|militants|"
     r"insurgents|jihadists)\b",
     re.I,
 )
@@ -246,7 +254,8 @@ def find_actors(text: str, country: str | None = None, offset: int = 0) -> list[
 
     for rx, name, side, kind in _TABLE_RX:
         for match in rx.finditer(text):
-            add(Actor(name=name or match.group(), side=side, kind=kind), match)
+            named = name or re.sub(r"^the ", "", match.group())
+            add(Actor(name=named, side=side or named, kind=kind), match)
     for state, rx in _STATE_RX:
         for match in rx.finditer(text):
             add(state_forces(state), match)

@@ -326,6 +326,13 @@ def _without_overlaps(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+# What follows an active "killed" when the number before it is the agent, not the victims.
+_AGENT_OF = re.compile(
+    rf"\s+{_QUALIFIER}(?:{_DIGITS}|{_WORDS}|a|an|his|her|their|the|several|dozens|scores|hundreds)\b",
+    re.IGNORECASE,
+)
+
+
 def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
     number = match.group("num")
     value = parse_number(number)
@@ -339,6 +346,10 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
     if number.lower() in {"a", "an", "both", "several"} and re.match(
         r"\s*(?:number|large|lot|series|day|week)\b", after, re.IGNORECASE
     ):
+        return None
+    if match.re is _NUMBER_THEN_VERB and _AGENT_OF.match(text, match.end()):
+        # "an improvised explosive device killed two soldiers": the number counts the
+        # killer, the victims come after the verb
         return None
     kind_text = match.groupdict().get("kind") or "killed"
     kind: Kind = "injured" if re.match(r"wound|injur|hurt", kind_text, re.IGNORECASE) else "killed"

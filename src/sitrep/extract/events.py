@@ -30,6 +30,7 @@ from sitrep.extract.lexicon import (
     CASUALTY_ONLY,
     DATED_REFERENCE,
     GENERIC,
+    HISTORY,
     IRREALIS,
     REPORTING_LEMMAS,
     SEPARATE,
@@ -105,8 +106,11 @@ def extract_events(
             ):
                 verdict = "none"  # "the general died in Kyiv on Monday": a death, not an attack
             if verdict in {"anaphoric", "casualties"} and current is None:
-                # a lede often opens with a definite reference: "The attack on ... was confirmed"
-                verdict = "incident"
+                # a lede often opens with a definite reference: "The attack on ... was
+                # confirmed"; one that tells no act ("the judge said he helped plan the
+                # attacks") refers to nothing told here
+                told = classify(clause.text, "").sub_event_type != "Other"
+                verdict = "incident" if told else "none"
             elif verdict == "casualties":
                 # "61 people were wounded": a new incident only when it names a place of its own
                 own = _own_place(article.text, toponyms, clause)
@@ -223,7 +227,7 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         # "Last month's missile strike on the fleet headquarters": one dated incident,
         # even when the sentence goes on to generalise about it
         return "anaphoric"
-    if GENERIC.search(text):
+    if GENERIC.search(text) or HISTORY.search(text, 0, triggers[0].start()):
         return "none"
     casualty_only = all(CASUALTY_ONLY.match(m.group()) for m in triggers)
     # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"

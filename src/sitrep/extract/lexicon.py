@@ -154,6 +154,8 @@ IRREALIS = re.compile(
         r"warn(?:ed|s)?",
         r"plans? to",
         r"planning",
+        r"plan(?:ned)?\s+(?:the|an?|their|his|her)",
+        r"plott?(?:ed|ing)?",
         r"intends? to",
         r"expects?",
         r"expected",
@@ -277,6 +279,7 @@ BACKGROUND = re.compile(
         r"than the",
         r"follows? (?:other|several|a series)",
         r"the first since",
+
         r"follow(?:s|ed|ing)",
     )
     + r"\b",
@@ -301,6 +304,13 @@ DATED_REFERENCE = re.compile(
     r"(?:the )?(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}(?:'s|’s)?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:strike|attack|bombing|blast|explosion|shelling|raid|assault|ambush|massacre|shooting|killing)\b",
+    re.IGNORECASE,
+)
+
+# An incident told as the occasion of today's news (a trial, an anniversary): history.
+HISTORY = re.compile(
+    r"\b(?:sentenced|convicted|jailed for|acquitted|indicted|extradited|stood trial|on trial|"
+    r"verdict|anniversary|commemorat\w+|(?:\w+|\d+) (?:years?|decades?) (?:after|since|ago))\b",
     re.IGNORECASE,
 )
 

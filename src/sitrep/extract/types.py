@@ -48,7 +48,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 CROWD = _rx(
     r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
-    r"unrest|gathered outside|agitators"
+    r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b"
 )
 RIOT_ACTS = _rx(
     r"threw|throwing|hurl\w*|set fire|set on fire|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|"
