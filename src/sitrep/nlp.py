@@ -56,7 +56,8 @@ def build_nlp(model_name: str, gazetteer: Gazetteer) -> Language:
 
 class PlaceEntityFix:
     """Relabel PERSON/ORG entities of up to three words (possessive or not) whose whole
-    name the gazetteer knows as a place ("Wad Madani", "Kachin State", "Kharkiv's")."""
+    name the gazetteer knows as a place ("Wad Madani", "Kachin State", "Kharkiv's",
+    "the Gourma-Rharous")."""
 
     def __init__(self, gazetteer: Gazetteer | None) -> None:
         self.gazetteer = gazetteer
@@ -71,12 +72,13 @@ class PlaceEntityFix:
         for ent in doc.ents:
             # "Kharkiv's Saltivskyi district" comes out as the ORG "Kharkiv's"
             end = ent.end - 1 if len(ent) > 1 and ent[-1].tag_ == "POS" else ent.end
+            start = ent.start + 1 if len(ent) > 1 and ent[0].lower_ == "the" else ent.start
             if (
                 ent.label_ in {"PERSON", "ORG"}
-                and 1 <= end - ent.start <= 3
-                and self.gazetteer.is_place_name(doc[ent.start : end].text)
+                and 1 <= end - start <= 3
+                and self.gazetteer.is_place_name(doc[start:end].text)
             ):
-                ents.append(Span(doc, ent.start, end, label="GPE"))
+                ents.append(Span(doc, start, end, label="GPE"))
                 changed = True
             else:
                 ents.append(ent)

@@ -298,3 +298,20 @@ def test_a_named_militia_is_its_own_side_but_a_demonym_is_not() -> None:
         "The former head of a pro-Russian militia was killed by a car bomb in Luhansk on Monday."
     )
     assert killed[0].actor1 is None or "militia" not in killed[0].actor1.name
+
+
+def test_the_ends_of_a_journey_are_not_where_it_was_hit() -> None:
+    text = (
+        "The ferry was travelling between Mopti and Gao when it was hit by rockets in the "
+        "Gourma-Rharous area on Thursday, a company official said."
+    )
+    events = _events(text, published="2023-09-08")
+    assert [e.location.name for e in events] == ["Gourma-Rharous area"]
+
+
+def test_days_of_mourning_are_not_a_pattern_of_violence() -> None:
+    text = (
+        "Jihadists attacked an army camp in northern Mali on Thursday, killing 15 soldiers, "
+        "the government said, declaring three days of national mourning."
+    )
+    assert len(_events(text, published="2023-09-08")) == 1

@@ -349,12 +349,24 @@ _VESSEL_BEFORE = re.compile(
 _VESSEL_AFTER = re.compile(r"^(?:'s)?\s+(?:cruiser|frigate|warship|flagship|tanker|ferry)\b", re.I)
 
 
+# "a boat travelling between Mopti and Gao": the ends of a journey are not where it was hit
+_JOURNEY_BEFORE = re.compile(
+    r"\b(?:travel\w*|driving|sailing|heading|bound|en route|on (?:its|their|the) way)\s+"
+    r"(?:\w+\s+){0,3}?(?:between|from|to)\s+(?:[\w'-]+\s+){0,3}?(?:and\s+|to\s+)?$",
+    re.I,
+)
+
+
 def _not_the_scene(text: str, toponym: Toponym) -> bool:
     """True for a place named as a speaker, an official's seat or a vessel's name."""
     after = text[toponym.end : toponym.end + 60]
     before = text[max(0, toponym.start - 30) : toponym.start]
+    journey = text[max(0, toponym.start - 90) : toponym.start]
     return bool(
-        _SPEAKER_AFTER.search(after) or _VESSEL_BEFORE.search(before) or _VESSEL_AFTER.search(after)
+        _SPEAKER_AFTER.search(after)
+        or _VESSEL_BEFORE.search(before)
+        or _VESSEL_AFTER.search(after)
+        or _JOURNEY_BEFORE.search(journey)
     )
 
 

@@ -125,7 +125,9 @@ GENERIC = re.compile(
         r"campaign",
         r"tactics?",
         r"key component",
-        r"(?:weeks|months|days|years) of",
+        # "weeks of shelling", not "three days of national mourning"
+        r"(?:weeks|months|days|years) of (?:[\w-]+ )?(?:fighting|shelling|clashes|attacks|violence|"
+        r"bombardments?|strikes|protests|unrest|war|raids|air strikes|rioting)",
         r"repeated",
         r"(?:have|has) (?:now )?(?:cost|claimed) [\w,]+ lives",
         r"(?:these|those|such)\s+(?:\w+\s+)?(?:attacks|assassinations|strikes|killings|incidents|operations|"
