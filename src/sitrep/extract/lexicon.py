@@ -293,7 +293,7 @@ CASUALTY_ANAPHORA = re.compile(
     r"\b(?:(?:those|people|everyone|all|most|many|some|none|one|two|three|four|five|\d+)\s+"
     r"(?:\w+\s+)?(?:of\s+(?:the|those)\s+)?(?:killed|dead|wounded|injured|victims)|"
     r"among (?:the|those) (?:dead|killed|wounded|injured|victims)|"
-    r"(?:of|in|from|by) the (?:\w+\s+){0,2}?(?:attack|strike|blast|explosion|bombing|shelling|raid|"
+    r"(?:of|in|from|by) (?:the|each|both|these|those|all the) (?:\w+\s+){0,2}?(?:attacks?|strikes?|blasts?|explosions?|bombings?|shelling|raids?|"
     r"assault|incident|bombs|missiles?|rockets?|drones?|shells|fighting|clashes|violence|unrest|"
     r"battle|rioting|riots?)|"
     r"the (?:bombs|missiles|rockets|shells|drones) (?:fell|struck|hit|landed|exploded))\b",
