@@ -153,3 +153,51 @@ def test_gazetteer_admin2_districts(gaz: Gazetteer) -> None:
 def test_gazetteer_neighbours(gaz: Gazetteer) -> None:
     assert {"RU", "PL", "BY"} <= gaz.neighbours["UA"]
     assert "UA" not in gaz.neighbours["UZ"]
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "country"),
+    [
+        # (name as news writes it, a point inside the area, its one country if any)
+        ("Middle East", (29.0, 45.0), None),
+        ("Korean Peninsula", (38.0, 127.5), None),
+        ("North Africa", (26.0, 12.0), None),
+        ("Horn of Africa", (8.0, 44.0), None),
+        ("Darfur", (13.0, 24.5), "Sudan"),
+        ("Donbass", (48.3, 38.5), "Ukraine"),
+    ],
+)
+def test_gazetteer_macro_regions_are_places(
+    gaz: Gazetteer, name: str, near: tuple[float, float], country: str | None
+) -> None:
+    top = gaz.candidates(name)[0]
+    assert top.kind == "continent"
+    assert (top.place.geo_precision, top.place.country) == (3, country)
+    assert haversine_km(*near, top.place.lat, top.place.lon) < 400
+
+
+def test_gazetteer_middle_east_outranks_the_maryland_town(gaz: Gazetteer) -> None:
+    # GeoNames 11980025 is Middle East, Maryland, a place of 1,872 people: the region comes first.
+    cands = gaz.candidates("Middle East")
+    assert [c.place.geonameid for c in cands if c.kind == "place"] == [11980025]
+    assert cands[0].kind == "continent"
+
+
+@pytest.mark.parametrize(
+    ("code", "middle"),
+    [
+        # Geographic centres: most of these regions' towns sit along one edge.
+        ("CA.01", (55.0, -115.0)),   # Alberta (towns along the US border and the Rockies)
+        ("AU.04", (-22.5, 144.5)),   # Queensland (towns on the east coast)
+        ("CA.03", (54.5, -97.5)),    # Manitoba (towns in the south)
+    ],
+)
+def test_gazetteer_region_centre_is_its_middle_not_its_towns(
+    gaz: Gazetteer, code: str, middle: tuple[float, float]
+) -> None:
+    region = gaz.admin1_place(code)
+    assert region is not None
+    clat, clon = gaz.centre(region)
+    assert haversine_km(*middle, clat, clon) < 250
+    # the coded point stays the capital (ACLED's convention), which is far from the middle
+    assert haversine_km(*middle, region.lat, region.lon) > 300

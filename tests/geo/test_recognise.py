@@ -106,3 +106,19 @@ def test_mention_at_demonym_stands_for_its_country(gaz: Gazetteer, span: str, is
     text = f"{span} officials met on Tuesday."
     m = mention_at(text, 0, len(span), gaz)
     assert m.candidates[0].kind == "country" and m.candidates[0].place.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective", "area"),
+    [
+        ("European ministers met in Brussels.", "European", "Europe"),
+        ("Several Middle Eastern carriers cancelled flights.", "Middle Eastern", "Middle East"),
+        ("The West African outbreak slowed in May.", "West African", "West Africa"),
+    ],
+)
+def test_recognise_region_adjective_span_is_the_area(
+    gaz: Gazetteer, text: str, adjective: str, area: str
+) -> None:
+    start = text.index(adjective)
+    m = mention_at(text, start, start + len(adjective), gaz)
+    assert [c.place.name for c in m.candidates] == [area]

