@@ -315,3 +315,36 @@ def test_days_of_mourning_are_not_a_pattern_of_violence() -> None:
         "the government said, declaring three days of national mourning."
     )
     assert len(_events(text, published="2023-09-08")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Drone strike kills at least two in Mogadishu", "Explosions/Remote violence"),
+        ("Militia clashes kill 10 near Beni", "Battles"),
+        ("Four soldiers killed in ambush near Djibo", "Battles"),
+        ("About 200 protesters blocked roads in Algiers on Sunday to demand reforms.", "Protests"),
+        ("Activists staged rallies in Lagos on Saturday against the new law.", "Protests"),
+        (
+            "Army bulldozers demolished homes in Rafah on Sunday, residents said.",
+            "Strategic developments",
+        ),
+    ],
+)
+def test_headlines_and_other_phrasings_of_an_incident(text: str, event_type: str) -> None:
+    events = _events(text, published="2024-03-12")
+    assert [e.event_type for e in events] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia lodged an official protest with Albania on Monday over its border policy.",
+        "UN helicopters evacuated the wounded from the besieged town of Gorazde on Friday.",
+        "Rebels have sworn to fight until they gain control of the border villages.",
+        "The army prepared to resume shelling rebel-held villages as talks stalled.",
+        "Japan halted aid in line with Western efforts to end the fighting there.",
+    ],
+)
+def test_diplomacy_threats_and_plans_are_not_incidents(text: str) -> None:
+    assert _events(text, published="2024-03-12") == []

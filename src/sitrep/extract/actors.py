@@ -180,7 +180,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Houthis?", "Houthis", "Houthis", REBEL),
     (r"(?i:\bal[- ]?Shabaa?b\b)", "al-Shabaab", "al-Shabaab", REBEL),
     (r"\bTaliban\b", "Taliban", "Taliban", STATE),
-    (r"Islamic State[- ]Khorasan|\bISKP\b|\bIS-K\b", "Islamic State Khorasan", "Islamic State", REBEL),
+    (
+        r"Islamic State[- ]Khorasan|\bISKP\b|\bIS-K\b",
+        "Islamic State Khorasan",
+        "Islamic State",
+        REBEL,
+    ),
     (r"\bADF\b|Allied Democratic Forces", "Allied Democratic Forces (ADF)", "ADF", REBEL),
     (r"\bPKK\b|Kurdistan Workers'? Party", "PKK", "PKK", REBEL),
     (r"\bELN\b|National Liberation Army", "ELN", "ELN", REBEL),

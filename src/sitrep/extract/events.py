@@ -21,7 +21,7 @@ from sitrep import dates as dates_stage
 from sitrep import geo
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import claims as claims_mod
-from sitrep.extract.counts import event_casualties
+from sitrep.extract.counts import event_casualties, find_figures
 from sitrep.extract.draft import Clause, Draft, span_evidence
 from sitrep.extract.lexicon import (
     ANAPHORA,
@@ -99,17 +99,16 @@ def extract_events(
             continue
         for clause in _clauses(sentence):
             verdict = _verdict(clause, doc, article, date_mentions)
-            if (
-                verdict == "casualties"
-                and current is None
-                and not _VIOLENT_HARM.search(clause.text)
-            ):
-                verdict = "none"  # "the general died in Kyiv on Monday": a death, not an attack
+            if verdict == "casualties" and current is None and not _harm_told(clause.text):
+                # "the general died in Kyiv on Monday", "helicopters evacuated the wounded"
+                verdict = "none"
             if verdict in {"anaphoric", "casualties"} and current is None:
                 # a lede often opens with a definite reference: "The attack on ... was
                 # confirmed"; one that tells no act ("the judge said he helped plan the
                 # attacks") refers to nothing told here
                 told = classify(clause.text, "").sub_event_type != "Other"
+                if verdict == "anaphoric" and _victims_only(clause.text):
+                    told = told and _harm_told(clause.text)
                 verdict = "incident" if told else "none"
             elif verdict == "casualties":
                 # "61 people were wounded": a new incident only when it names a place of its own
@@ -230,10 +229,14 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     if GENERIC.search(text) or HISTORY.search(text, 0, triggers[0].start()):
         return "none"
     casualty_only = all(CASUALTY_ONLY.match(m.group()) for m in triggers)
+    # headlines tell the past in the present: "Drone strike kills two in Somalia",
+    # "Four soldiers killed in ambush"
+    headline = _HEADLINE_ACT.search(text) is not None
     # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"
-    if not _has_event_verb(doc, clause, reporting_counts=casualty_only):
+    if not headline and not _has_event_verb(doc, clause, reporting_counts=casualty_only):
         return "none"
-    if not any(_told_in_past(doc, clause, m, reported=casualty_only) for m in triggers):
+    told = any(_told_in_past(doc, clause, m, reported=casualty_only) for m in triggers)
+    if not headline and not told:
         return "none"
     if _is_old(clause, article, date_mentions):
         return "none"
@@ -247,15 +250,32 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     return "incident"
 
 
-_NOT_VIOLENT_BEFORE = re.compile(r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger)\s+$", re.I)
+_NOT_VIOLENT_BEFORE = re.compile(
+    r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger|"
+    # a government's "official protest" is diplomacy, not a demonstration
+    r"(?:lodged|filed|sent|delivered|issued) (?:an? )?(?:official |formal |diplomatic |strong )?|"
+    r"(?:official|formal|diplomatic))\s+$",
+    re.I,
+)
 
 
 def _not_violent(text: str, trigger: re.Match[str]) -> bool:
     """True for "heart attack", "hunger strike" and the like."""
-    return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 12) : trigger.start()]))
+    return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 40) : trigger.start()]))
 
 
 _PRESENT = {"VBZ", "VBP", "MD"}
+_COUNTED = (
+    r"(?:at least |more than |over |up to |about |around |some |nearly )?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|dozens|scores|hundreds|thousands)"
+)
+_HEADLINE_ACT = re.compile(
+    rf"\b(?:kills?|leaves?|wounds?|injures?)\s+{_COUNTED}\b|"
+    rf"^\W*{_COUNTED}\b[^.;:]{{0,50}}?\b(?:killed|dead|wounded|injured|hurt)\s+"
+    r"(?:in|as|after|during|when|by|near|at)\b",
+    re.I,
+)
 
 
 def _past_auxiliary(auxiliaries: list) -> bool:  # type: ignore[type-arg]
@@ -614,6 +634,21 @@ _VIOLENT_HARM = re.compile(
     r"explosion|stabbed|beaten|bodies)\b",
     re.I,
 )
+
+
+def _victims_only(text: str) -> bool:
+    """True when every violence word of the clause only counts victims."""
+    return all(CASUALTY_ONLY.match(m.group()) for m in TRIGGER.finditer(text))
+
+
+def _harm_told(text: str) -> bool:
+    """True when a victims-only clause tells violent harm with a figure or a killing verb."""
+    if not _VIOLENT_HARM.search(text):
+        return False
+    killing = re.search(r"\b(?:killed|shot|stabbed|beaten)\b", text, re.I)
+    return bool(find_figures(text)) or killing is not None
+
+
 _AT_THE_SCENE = re.compile(r"\b(?:at|near|from) the scene\b|\bon the spot\b", re.I)
 
 

@@ -56,6 +56,11 @@ TRIGGER = re.compile(
         r"stabb(?:ed|ing)",
         r"knife attack",
         r"raped?",
+        r"tortur\w+",
+        r"sexually (?:abused|assaulted|attacked)",
+        r"demolish\w*",
+        r"invad\w+",
+        r"invasion",
         r"loot(?:ed|ing)",
         r"torch(?:ed)?",
         r"set fire",
@@ -64,7 +69,11 @@ TRIGGER = re.compile(
         r"burn(?:ed|t)",
         r"storm(?:ed)?",
         r"protest(?:ed|s)?",
-        r"rall(?:ied|y)",
+        r"rall(?:ied|y|ies)",
+        r"sit-ins?",
+        r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|transport|"
+        r"entrances?|railways?|junctions?)",
+        r"barricad\w+",
         r"march(?:ed)?",
         r"demonstrat(?:ed|ion|ions)",
         r"riot(?:s|ed|ing)?",
@@ -102,7 +111,8 @@ GENERIC = re.compile(
         r"regularly",
         r"routinely",
         r"numerous",
-        r"(?:a|in a) series of",
+        r"(?:a|in a) series of (?:[\w-]+ )?(?:attacks|strikes|raids|clashes|assassinations|incidents|"
+        r"killings|operations|bombings)",
         r"intensif(?:ied|y|ying)",
         r"step(?:s|ped)? up",
         r"ever since",
@@ -126,6 +136,7 @@ GENERIC = re.compile(
         r"tactics?",
         r"key component",
         # "weeks of shelling", not "three days of national mourning"
+        r"(?<!after )(?<!after \w{3} )(?<!after \w{4} )(?<!after \w{5} )(?<!following )"
         r"(?:weeks|months|days|years) of (?:[\w-]+ )?(?:fighting|shelling|clashes|attacks|violence|"
         r"bombardments?|strikes|protests|unrest|war|raids|air strikes|rioting)",
         r"repeated",
@@ -133,6 +144,8 @@ GENERIC = re.compile(
         r"(?:these|those|such)\s+(?:\w+\s+)?(?:attacks|assassinations|strikes|killings|incidents|operations|"
         r"bombings|raids)",
         r"several such",
+        r"so far this (?:year|month)",
+        r"(?:have|has) been (?:killed|wounded|injured)[^.;]{0,60}\b(?:this|last) (?:year|month)",
         r"systematic(?:ally)?",
         r"widespread",
     )
@@ -157,6 +170,13 @@ IRREALIS = re.compile(
         r"plans? to",
         r"planning",
         r"plan(?:ned)?\s+(?:the|an?|their|his|her)",
+        r"sw(?:ore|orn|ears?) to",
+        r"prepar(?:ed|es|ing) to",
+        r"ultimatum",
+        r"allegations?",
+        r"to (?:end|halt|stop|prevent|avoid|curb|deter|resume)",
+        r"attempt(?:s|ed)? to",
+        r"until they",
         r"plott?(?:ed|ing)?",
         r"intends? to",
         r"expects?",
@@ -281,7 +301,6 @@ BACKGROUND = re.compile(
         r"than the",
         r"follows? (?:other|several|a series)",
         r"the first since",
-
         r"follow(?:s|ed|ing)",
     )
     + r"\b",

@@ -48,7 +48,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 CROWD = _rx(
     r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
-    r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b"
+    r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b|rall(?:y|ies|ied)|sit-ins?|"
+    r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|entrances?)"
 )
 RIOT_ACTS = _rx(
     r"threw|throwing|hurl\w*|set fire|set on fire|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|"
@@ -80,6 +81,12 @@ AIR = _rx(
     r"air ?strikes?|air raids?|drone strikes?|drones?|warplanes?|war planes|fighter jets?|jets|"
     r"aircraft|helicopters?|gunships?|aerial|UAVs?|bombed from the air|air force"
 )
+# An aircraft named without an attack is not an air strike ("helicopters evacuated the wounded").
+AIR_ACT = _rx(
+    r"struck|strikes?|hit|bomb\w*|fired|shelled|attack\w*|raid\w*|pounded|targeted|dropped|killed|"
+    r"killing|destroyed"
+)
+_STRIKE_WORD = re.compile(r"strike|raid|bombed", re.I)
 NOT_AIR = _rx(r"air defen[cs]e|air-launched|anti-aircraft|air-defen[cs]e|shot down|intercept\w*")
 SHELLING = _rx(
     r"shell\w*|artillery|missiles?|rockets?|mortars?|Iskander|S-300|MLRS|Grad|HIMARS|ballistic|"
@@ -92,13 +99,15 @@ IED = _rx(
     r"blew up|explosions?|blasts?|detonat\w+|booby[- ]trap\w*|roadside bomb"
 )
 ARREST = _rx(r"detain\w*|arrest\w*|apprehend\w*|taken into custody|captured a suspect")
-SEXUAL = _rx(r"raped?|sexual violence|sexually assault\w*")
+SEXUAL = _rx(r"raped?|sexual violence|sexually (?:assault\w*|abused|attacked)")
 ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly disappeared")
 KILLING = _rx(
-    r"kill\w*|shot|shoot\w*|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died"
+    r"kill\w*|shot|shoot\w*|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
+    r"dead in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
 )
 LOOT = _rx(
-    r"loot\w*|torch\w*|burn\w* (?:down )?(?:houses|homes|villages|shops)|set fire to|vandali\w+"
+    r"loot\w*|torch\w*|burn\w* (?:down )?(?:houses|homes|villages|shops)|set fire to|vandali\w+|"
+    r"demolish\w*"
 )
 DISRUPT = _rx(r"shot down|intercept\w*|defus\w*|destroyed \w+ drones")
 AGREE = _rx(r"ceasefire|truce|peace (?:deal|agreement)|signed an? agreement")
@@ -235,7 +244,7 @@ def _remote_type(text: str) -> TypeDecision | None:
     if (match := CHEMICAL.search(text)) is not None:
         return TypeDecision("Explosions/Remote violence", "Chemical weapon", match)
     air = [m for m in AIR.finditer(text) if not _inside(m, NOT_AIR, text)]
-    if air:
+    if air and (AIR_ACT.search(text) or _STRIKE_WORD.search(air[0].group())):
         return TypeDecision("Explosions/Remote violence", "Air/drone strike", air[0])
     if (match := SHELLING.search(text)) is not None:
         return TypeDecision(
