@@ -348,3 +348,16 @@ def test_headlines_and_other_phrasings_of_an_incident(text: str, event_type: str
 )
 def test_diplomacy_threats_and_plans_are_not_incidents(text: str) -> None:
     assert _events(text, published="2024-03-12") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Rebels kill 12 villagers in Beni", 12),
+        ("Maoists attack a police post in Bastar, 3 officers killed", 3),
+        ("Judge among four dead in Ghazni clash", 4),
+    ],
+)
+def test_headline_tolls(text: str, killed: int) -> None:
+    events = _events(text, published="2015-05-05")
+    assert [e.fatalities.best for e in events] == [killed]

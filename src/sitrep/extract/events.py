@@ -271,9 +271,9 @@ _COUNTED = (
     r"thirty|forty|fifty|dozens|scores|hundreds|thousands)"
 )
 _HEADLINE_ACT = re.compile(
-    rf"\b(?:kills?|leaves?|wounds?|injures?)\s+{_COUNTED}\b|"
-    rf"^\W*{_COUNTED}\b[^.;:]{{0,50}}?\b(?:killed|dead|wounded|injured|hurt)\s+"
-    r"(?:in|as|after|during|when|by|near|at)\b",
+    rf"\b(?:kills?|leaves?|wounds?|injures?)\s+[\"'“]?{_COUNTED}\b|"
+    rf"\b{_COUNTED}\b[^.;:]{{0,50}}?\b(?:killed|dead|die|dies|wounded|injured|hurt)\b"
+    r"(?!\s+(?:since|so far|this year|last year))",
     re.I,
 )
 
@@ -630,7 +630,7 @@ def _told_for_date(
 
 
 _VIOLENT_HARM = re.compile(
-    r"\b(?:kill(?:ed|ing|s)|wound(?:ed|ing|s)|injur(?:ed|ing|ies)|shot|gunshot|shrapnel|blast|"
+    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)|injur(?:ed|ing|ies)|shot|gunshot|shrapnel|blast|"
     r"explosion|stabbed|beaten|bodies)\b",
     re.I,
 )
@@ -645,7 +645,7 @@ def _harm_told(text: str) -> bool:
     """True when a victims-only clause tells violent harm with a figure or a killing verb."""
     if not _VIOLENT_HARM.search(text):
         return False
-    killing = re.search(r"\b(?:killed|shot|stabbed|beaten)\b", text, re.I)
+    killing = re.search(r"\b(?:kill|kills|killed|shot|stabbed|beaten)\b", text, re.I)
     return bool(find_figures(text)) or killing is not None
 
 
