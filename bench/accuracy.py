@@ -11,7 +11,8 @@ edited), scored by :func:`sitrep.eval.report.evaluate` with the full pipeline.  
 sets (GeoWebNews, LGL, TR-News, GeoVirus) score geocoding alone through
 ``bench/geo_toponyms.py`` when that script is present; their rows are left out otherwise.
 PLOVER-GSR and the UCDP GED sample are not SCHEMA.md event gold (no article-level events,
-placeholder dates, headline-only text), so they are not scored here.
+placeholder dates, headline-only text), so they are not gated here; bench/external_events.py
+reports them as signals.
 
 Like trafilatura's ``tests/eval_gate.py``, floors live in ``bench/baseline.json`` with a
 sha256 digest of every gold file they were measured on.  A score below its floor (or above
