@@ -361,3 +361,20 @@ def test_diplomacy_threats_and_plans_are_not_incidents(text: str) -> None:
 def test_headline_tolls(text: str, killed: int) -> None:
     events = _events(text, published="2015-05-05")
     assert [e.fatalities.best for e in events] == [killed]
+
+
+def test_a_ceasefire_agreed_is_an_agreement_and_a_call_for_one_is_nothing() -> None:
+    agreed = _events(
+        "The government and the rebels agreed on Sunday to extend a ceasefire by six months, "
+        "negotiators said in Caracas.",
+        published="2024-07-15",
+    )
+    assert [(e.event_type, e.sub_event_type) for e in agreed] == [
+        ("Strategic developments", "Agreement")
+    ]
+    called = _events(
+        "The Security Council on Friday called for an immediate ceasefire in Sudan, where more "
+        "than a year of war has killed tens of thousands of people.",
+        published="2024-06-01",
+    )
+    assert called == []

@@ -70,6 +70,8 @@ TRIGGER = re.compile(
         r"storm(?:ed)?",
         r"protest(?:ed|s)?",
         r"rall(?:ied|y|ies)",
+        # Strategic developments / Agreement: a ceasefire or peace deal agreed or signed
+        r"(?:agreed|signed)\b[^.;]{0,40}?\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)",
         r"sit-ins?",
         r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|transport|"
         r"entrances?|railways?|junctions?)",
@@ -118,7 +120,7 @@ GENERIC = re.compile(
         r"ever since",
         r"over the (?:past|last) (?:\w+ )?(?:years|decades|months|weeks)",
         r"sporadic",
-        r"(?:have|has) killed (?:thousands|hundreds|dozens|scores)",
+        r"(?:have|has) killed (?:tens of )?(?:thousands|hundreds|dozens|scores)",
         r"(?:have|has) been (?:killed|wounded|injured|displaced|detained)[^.;]{0,40}\bsince\b",
         r"throughout the",
         r"often",
@@ -137,7 +139,7 @@ GENERIC = re.compile(
         r"key component",
         # "weeks of shelling", not "three days of national mourning"
         r"(?<!after )(?<!after \w{3} )(?<!after \w{4} )(?<!after \w{5} )(?<!following )"
-        r"(?:weeks|months|days|years) of (?:[\w-]+ )?(?:fighting|shelling|clashes|attacks|violence|"
+        r"(?:weeks?|months?|days?|years?) of (?:[\w-]+ )?(?:fighting|shelling|clashes|attacks|violence|"
         r"bombardments?|strikes|protests|unrest|war|raids|air strikes|rioting)",
         r"repeated",
         r"(?:have|has) (?:now )?(?:cost|claimed) [\w,]+ lives",

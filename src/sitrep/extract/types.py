@@ -110,7 +110,10 @@ LOOT = _rx(
     r"demolish\w*"
 )
 DISRUPT = _rx(r"shot down|intercept\w*|defus\w*|destroyed \w+ drones")
-AGREE = _rx(r"ceasefire|truce|peace (?:deal|agreement)|signed an? agreement")
+AGREE = _rx(
+    r"(?:agreed|signed)\b[^.;]{0,40}?\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)|"
+    r"signed an? agreement"
+)
 TERRITORY_OBJECT = _rx(
     r"village|town|city|district|settlement|airport|base|garrison|palace|headquarters|bridge|"
     r"hub|positions?|outposts?|capital|border"
