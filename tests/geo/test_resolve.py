@@ -224,3 +224,18 @@ def test_resolve_macro_region_named_in_text(
 ) -> None:
     t = _by_text(geoparse(text, gaz))[name]
     assert (t.place.name, t.place.geo_precision, t.kind) == (expected, 3, "country")
+
+
+def test_resolve_small_towns_share_the_state_their_names_share(gaz: Gazetteer) -> None:
+    # Each name alone goes elsewhere (Wisconsin, California, Illinois); only Minnesota
+    # has a town of every one of them.
+    text = "Wrestlers from Watertown, Delano and Elgin will meet at the regional meet."
+    got = {t.text: t.place.geonameid for t in geoparse(text, gaz)}
+    assert got == {"Watertown": 5052016, "Delano": 5024138, "Elgin": 5025420}
+
+
+def test_resolve_shared_state_does_not_pull_a_big_namesake(gaz: Gazetteer) -> None:
+    # Victoria and Melbourne both have Texas and Florida namesakes; Melbourne the city
+    # (2158177) is too big a reading to be decided by that.
+    text = "Flights from Melbourne to Victoria resumed on Monday."
+    assert _by_text(geoparse(text, gaz))["Melbourne"].place.geonameid == 2158177

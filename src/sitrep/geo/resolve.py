@@ -16,6 +16,10 @@ Each candidate is scored as::
                           "Kaduna"): a bare name means the town, "Kherson region" the region
     + main name          1.0 when the text is the entry's main name, not an alternate
                           ("Mexico" is the country; Mexico City only has it as an alias)
+    + shared region      0.5 per other name of the article (up to 3) with a namesake in the
+                          candidate's admin1, for towns and districts of names whose
+                          likeliest reading is a town under 300k ("Watertown", "Delano",
+                          "Elgin": only Minnesota has all three)
 
 The best candidate wins; the runner-up and a one-line reason are kept on the Toponym.
 """
@@ -40,6 +44,8 @@ NEAR_KM = 150.0
 W_OWN_REGION = 1.5
 W_MAIN_NAME = 1.0
 LOCAL_CHARS = 150
+W_SUPPORT = 0.5
+SUPPORT_CAP = 3
 
 
 @dataclass
@@ -51,6 +57,8 @@ class Context:
     """admin1 code -> offsets where the article names that region."""
     base: dict[int, list[tuple[float, list[str], Candidate]]] = field(default_factory=dict)
     """Per mention (by id): its candidates scored without proximity, filled by _rank."""
+    support: dict[str, set[str]] = field(default_factory=dict)
+    """admin1 code -> name keys of the article's mentions that have a candidate there."""
 
 
 def build_context(rec: Recognition) -> Context:
@@ -85,7 +93,30 @@ def build_context(rec: Recognition) -> Context:
             for c in admins:
                 admin1.setdefault(c.admin1 or "", []).append(m.start)
                 countries[c.cc] += 1.0 / len(admins) if explicit else 0.5 / len(admins)
-    return Context(countries, admin1)
+    support: dict[str, set[str]] = {}
+    for m in rec.mentions:
+        if not _contested(m):
+            continue
+        key = name_key(m.text)
+        for c in _eligible(m):
+            if c.kind in ("place", "admin2") and c.admin1:
+                support.setdefault(c.admin1, set()).add(key)
+    return Context(countries, admin1, support=support)
+
+
+# A name whose likeliest reading is a country, a region or a city this big is not
+# a small town's name that needs its neighbours to be told apart.
+SUPPORT_MAX_POP = 300_000
+
+
+def _contested(m: Mention) -> bool:
+    """True when a mention's likeliest reading is a town or district of modest size."""
+    top = m.candidates[0] if m.candidates else None
+    return (
+        top is not None
+        and top.kind in ("place", "admin2")
+        and top.population < SUPPORT_MAX_POP
+    )
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -171,6 +202,13 @@ def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, lis
                 why.append(f"region {c.place.admin1} named")
     if name_key(c.place.name) == key:
         score += W_MAIN_NAME
+    if c.kind in ("place", "admin2") and c.admin1 in ctx.support and _contested(m):
+        # Other names of the article that have a namesake in this region: "Richmond",
+        # "Berea" and "Madison County" all have one in Kentucky.
+        others = len(ctx.support[c.admin1] - {key})
+        if others:
+            score += W_SUPPORT * min(others, SUPPORT_CAP)
+            why.append(f"{others} other names have a namesake in {c.place.admin1}")
     return score, why
 
 
