@@ -201,3 +201,9 @@ def test_gazetteer_region_centre_is_its_middle_not_its_towns(
     assert haversine_km(*middle, clat, clon) < 250
     # the coded point stays the capital (ACLED's convention), which is far from the middle
     assert haversine_km(*middle, region.lat, region.lon) > 300
+
+
+@pytest.mark.parametrize(("acronym", "geonameid"), [("NSW", 2155400), ("KPK", 1168873)])
+def test_gazetteer_region_acronyms(gaz: Gazetteer, acronym: str, geonameid: int) -> None:
+    (region,) = gaz.lookup(acronym)
+    assert (region.geonameid, region.geo_precision) == (geonameid, 3)

@@ -64,6 +64,13 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 
+# All-capital abbreviations that name one first-level region in news ("NSW", "KPK");
+# ambiguous ones ("WA", "SA", "ACT", "KP") are left out.
+REGION_ACRONYMS: dict[str, str] = {
+    "nsw": "AU.02", "qld": "AU.04", "kpk": "PK.03", "pei": "CA.09",
+}
+
+
 # AP-style abbreviations of US states and Canadian provinces, written with a period
 # ("Louisville, Ky.", "Washington, D.C.", "Victoria, B.C."); keyed by name_key.
 _STATE_ABBREVIATIONS = """
@@ -218,8 +225,9 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every entry named ``name`` (any alternate name), best prior first.
 
-        Country abbreviations ("U.S.", "UK") give just that country; other short
-        all-capital acronyms ("EU", "UN") give nothing.
+        Country abbreviations ("U.S.", "UK") give just that country, a few region
+        acronyms ("NSW") that region; other short all-capital acronyms ("EU", "UN")
+        give nothing.
         """
         key = name_key(name)
         if name.endswith(".") and key in STATE_ABBREVIATIONS:
@@ -227,6 +235,8 @@ class Gazetteer:
         letters = name.replace(".", "").replace(" ", "")
         if letters.isupper() and len(letters) <= 4:
             # Acronyms ("EU", "NSW", "UN") are not the villages that share their letters.
+            if key in REGION_ACRONYMS:
+                return self.admin1_candidates(REGION_ACRONYMS[key])
             cc = ABBREVIATIONS.get(key)
             if cc is None:
                 return ()
