@@ -65,8 +65,36 @@ _PAST = {"VBD", "VBN"}
 
 
 def candidate_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences worth parsing: those with a violence trigger or an attribution cue."""
-    return [s for s in sentences if TRIGGER.search(s.text) or claims_mod.SILENCE.search(s.text)]
+    """The sentences worth parsing, decided by regular expressions alone.
+
+    A sentence is parsed when it notes silence, attributes something to someone while
+    naming violence (claims and denials), or has a violence trigger that the rules of
+    :func:`_verdict` that need no parse (modals and threats, negation, patterns, history)
+    leave standing.  Most sentences of general news have none; on conflict news this
+    skips the generalisations and assessments.
+    """
+    return [s for s in sentences if _worth_parsing(s.text)]
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|according to|claimed|confirmed|denied|denies|rejected|verified|reported|"
+    r"accused|blamed|acknowledged|admitted)\b",
+    re.I,
+)
+
+
+def _worth_parsing(text: str) -> bool:
+    if claims_mod.SILENCE.search(text):
+        return True
+    triggers = list(TRIGGER.finditer(text))
+    if not triggers:
+        return False
+    if _ATTRIBUTION.search(text) or DATED_REFERENCE.search(text):
+        return True
+    if GENERIC.search(text):
+        return False
+    standing = [m for m in triggers if not _in_scope(text, m.start()) and not _not_violent(text, m)]
+    return bool(standing) and not HISTORY.search(text, 0, standing[0].start())
 
 
 def extract_events(
