@@ -378,3 +378,9 @@ def test_a_ceasefire_agreed_is_an_agreement_and_a_call_for_one_is_nothing() -> N
         published="2024-06-01",
     )
     assert called == []
+
+
+def test_a_sea_is_not_the_coastal_state_of_the_same_name() -> None:
+    text = "Rebels fired two missiles at a cargo ship in the Red Sea on Wednesday, the navy said."
+    events = _events(text, published="2024-07-04")
+    assert all(e.location is None or e.location.country != "Sudan" for e in events)

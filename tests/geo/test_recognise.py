@@ -122,3 +122,10 @@ def test_recognise_region_adjective_span_is_the_area(
     start = text.index(adjective)
     m = mention_at(text, start, start + len(adjective), gaz)
     assert [c.place.name for c in m.candidates] == [area]
+
+
+def test_recognise_a_car_is_not_the_central_african_republic(gaz) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.geo import geoparse
+
+    found = geoparse("Car bombs hit Baghdad on Sunday, killing 12.", gaz)
+    assert [t.place.country for t in found] == ["Iraq"]

@@ -405,13 +405,19 @@ _JOURNEY_BEFORE = re.compile(
 )
 
 
+# "in the Red Sea" is the sea, not Sudan's Red Sea state: ACLED codes the nearest shore
+_WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Channel|River)$")
+
+
 def _not_the_scene(text: str, toponym: Toponym) -> bool:
     """True for a place named as a speaker, an official's seat or a vessel's name."""
     after = text[toponym.end : toponym.end + 60]
     before = text[max(0, toponym.start - 30) : toponym.start]
     journey = text[max(0, toponym.start - 90) : toponym.start]
+    water = _WATER.search(toponym.text) and before.rstrip().lower().endswith("the")
     return bool(
-        _SPEAKER_AFTER.search(after)
+        water
+        or _SPEAKER_AFTER.search(after)
         or _VESSEL_BEFORE.search(before)
         or _VESSEL_AFTER.search(after)
         or _JOURNEY_BEFORE.search(journey)

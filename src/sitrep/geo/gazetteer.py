@@ -53,6 +53,7 @@ STOPLIST: frozenset[str] = words(
     sea ocean gulf river lake valley war peace
     many more most much major minor arab congress parliament senate assembly
     red cross red crescent
+    car
     """
 )
 

@@ -101,7 +101,7 @@ PH filipino|JP japanese|KR south korean|KP north korean|TW taiwanese|MN mongolia
 KZ kazakh|UZ uzbek|TJ tajik|KG kyrgyz|TM turkmen|AU australian|NZ new zealander|
 BR brazilian|AR argentine|AR argentinian|CL chilean|BO bolivian|EC ecuadorian|PY paraguayan|
 UY uruguayan|CU cuban|NI nicaraguan|HN honduran|SV salvadoran|GT guatemalan|
-PA panamanian|DO dominican|JM jamaican|GB english|GB scottish|GB welsh|MM myanmar's
+PA panamanian|DO dominican|JM jamaican|GB english|GB scottish|GB welsh|MM myanmar's|PK pak
 """
 DEMONYMS: dict[str, str] = {}
 for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
