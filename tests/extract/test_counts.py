@@ -391,3 +391,8 @@ def test_counts_event_single_victim_with_coordinated_verbs(text: str) -> None:
 def test_find_figures_the_number_before_an_active_verb_is_the_killer() -> None:
     found = find_figures("A roadside bomb killed two soldiers and wounded four others on Sunday.")
     assert [(f.kind, f.value) for f in found] == [("killed", 2), ("injured", 4)]
+
+
+def test_find_figures_a_named_victim_and_n_others() -> None:
+    text = "The strike killed a senior commander, Ali Hassan, and six other officers on Monday."
+    assert [(f.kind, f.value) for f in find_figures(text)] == [("killed", 7)]

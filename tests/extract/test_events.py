@@ -384,3 +384,34 @@ def test_a_sea_is_not_the_coastal_state_of_the_same_name() -> None:
     text = "Rebels fired two missiles at a cargo ship in the Red Sea on Wednesday, the navy said."
     events = _events(text, published="2024-07-04")
     assert all(e.location is None or e.location.country != "Sudan" for e in events)
+
+
+def test_a_roundup_summary_is_not_an_incident_but_its_items_are() -> None:
+    text = (
+        "Russian attacks killed at least five civilians across Ukraine over the past day, "
+        "officials said on Wednesday. In the southern Kherson region, Russian shelling killed "
+        "two people in the village of Bilozerka and wounded three in Kherson city, the governor said."
+    )
+    events = _events(text, published="2024-03-20")
+    by_place = {e.location.name: e for e in events}
+    assert set(by_place) == {"Bilozerka", "Kherson"}
+    assert by_place["Bilozerka"].fatalities.best == 2
+    assert (by_place["Kherson"].fatalities.best, by_place["Kherson"].injured.best) == (0, 3)
+    assert by_place["Kherson"].event_type == "Explosions/Remote violence"
+
+
+def test_one_victim_abducted_and_killed_is_one_event() -> None:
+    text = "The governor was abducted and killed in El Geneina on Wednesday, officials said."
+    events = _events(text, published="2023-06-15")
+    assert len(events) == 1
+    assert events[0].fatalities.best == 1
+
+
+def test_a_guided_bomb_is_an_air_strike_and_the_source_of_a_report_is_no_victim() -> None:
+    text = (
+        "Two people were killed when a guided bomb hit a house in Kupiansk late on Tuesday, "
+        "according to regional Gov. Oleh Syniehubov."
+    )
+    events = _events(text, published="2024-03-20")
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert "Oleh Syniehubov" not in events[0].persons

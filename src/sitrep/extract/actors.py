@@ -555,10 +555,14 @@ def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> 
                 continue
             if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
                 continue
-            if _is_speaker(ent) or find_actors(ent.text):
+            before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+            if _is_speaker(ent) or find_actors(ent.text) or _ACCORDING_TO.search(before):
                 continue  # a speaker, or a group the model took for a person ("Al Shabaab")
             persons.append(ent.text)
     return persons
+
+
+_ACCORDING_TO = re.compile(r"\baccording to (?:[\w.]+\s+){0,3}$", re.I)
 
 
 def _is_speaker(ent) -> bool:  # type: ignore[no-untyped-def]

@@ -147,6 +147,10 @@ _NOT_VIOLENCE = re.compile(
 _CONJUNCT = re.compile(r"\s+and\s+(?:his|her|their|its)\s+[\w-]+", re.IGNORECASE)
 _NOUN = rf"(?:{_STOP}(?!(?:{_KILLED}|{_INJURED}|kill\w*|wound\w*|injur\w*)\b)[\w'’-]+\s+)"
 _AND_NUMBER = re.compile(rf"^\s*{_NOUN}{{0,3}}?and\s+{_NUMBER}\s+(?!more\b)[a-z]", re.IGNORECASE)
+_AND_OTHERS = re.compile(
+    rf"[^.;:]{{0,80}}?,?\s+and\s+{_NUMBER}\s+(?:other|more)\b(?!\s+(?:were|was)\s+(?:wounded|injured|hurt))",
+    re.IGNORECASE,
+)
 _NUMBER_AND = re.compile(
     rf"(?:^|[,;:]\s*|\b(?:that|when|as|while|after)\s+){_NUMBER}\s+{_NOUN}{{1,3}}?and\s+$",
     re.IGNORECASE,
@@ -398,6 +402,11 @@ def _conjoined(text: str, match: re.Match[str]) -> int:
         # "three soldiers and a civilian were killed": the partner precedes the figure
         partner = _NUMBER_AND.search(text[: match.start()])
         if partner and (value := parse_number(partner.group("num"))) is not None:
+            extra += value
+    if not extra and match.start("kind") < match.start("num"):
+        # "killing a commander, Mohammad Reza Zahedi, and six other officers"
+        others = _AND_OTHERS.match(text, match.end("num"))
+        if others and (value := parse_number(others.group("num"))) is not None:
             extra += value
     if not extra and match.group("num").lower() in {"a", "an"}:
         extra += len(_CONJUNCT.findall(text[match.end("num") :][:60].split(",")[0]))

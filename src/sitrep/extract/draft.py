@@ -24,6 +24,9 @@ class Clause:
     end: int
     text: str
     sentence: Sentence
+    lead: Clause | None = None
+    """The clause this one continues without a subject of its own ("... and wounded three in
+    Kherson city" continues "Russian shelling killed two people in Bilozerka")."""
 
 
 @dataclass(slots=True)

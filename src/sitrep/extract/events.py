@@ -223,14 +223,39 @@ def _share(count: Count, parts: int, rank: int) -> Count:
 
 
 def _clauses(sentence: Sentence) -> list[Clause]:
-    """Split a sentence at semicolons, colons before a lower-case clause and "while"."""
+    """Split a sentence at semicolons, colons before a lower-case clause, "while", "after
+    <clause>", and between tolls told for two places."""
+    text = sentence.text
+    continued = {
+        m.span() for m in _SECOND_PLACE.finditer(text) if _PLACED_TOLL.search(text, 0, m.start())
+    }
+    breaks = sorted([m.span() for m in _CLAUSE_BREAK.finditer(text)] + list(continued))
     clauses: list[Clause] = []
     start = 0
-    for match in _CLAUSE_BREAK.finditer(sentence.text):
-        clauses.append(_clause(sentence, start, match.start()))
-        start = match.end()
-    clauses.append(_clause(sentence, start, len(sentence.text)))
+    lead: Clause | None = None
+    for b_start, b_end in breaks:
+        if b_start < start:
+            continue
+        clause = _clause(sentence, start, b_start)
+        clause.lead = lead
+        clauses.append(clause)
+        lead = clause if (b_start, b_end) in continued else None
+        start = b_end
+    last = _clause(sentence, start, len(text))
+    last.lead = lead
+    clauses.append(last)
     return [c for c in clauses if c.text.strip()]
+
+
+# "killed two people in Bilozerka and wounded three in Kherson city": two places, two
+# events; not "was abducted and killed in El Geneina" (one victim, one act told twice).
+_SECOND_PLACE = re.compile(
+    r"\s+and\s+(?=(?:killed|wounded|injured)\s+(?:\w+\s+){1,4}?in\s+(?:the\s+)?(?:\w+\s+)?[A-Z])"
+)
+_PLACED_TOLL = re.compile(
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:\w+\s+){1,4}?in\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}[A-Z]\w+[^,;.]*$"
+)
 
 
 def _clause(sentence: Sentence, start: int, end: int) -> Clause:
@@ -498,6 +523,8 @@ def _place_clause(
         else (current.toponym.place.country if current and current.toponym else None)
     )
     perpetrator = actors_mod.perpetrator(clause, country)
+    if perpetrator is None and clause.lead is not None:
+        perpetrator = actors_mod.perpetrator(clause.lead, country)
     if current is not None and not _is_new(
         clause, current, toponym, mention, interval, perpetrator
     ):
@@ -856,7 +883,7 @@ def _build(
 ) -> Event | None:
     main = draft.clauses[0]
     rest = draft.clauses[1:] + draft.extra
-    context = " ".join(c.text for c in rest)
+    context = " ".join(c.text for c in ([main.lead] if main.lead else []) + rest)
     country = draft.toponym.place.country if draft.toponym else None
     perpetrator = draft.perpetrator
     decision = classify(main.text, context, _acting_as(perpetrator, country))

@@ -147,6 +147,8 @@ GENERIC = re.compile(
         r"bombings|raids)",
         r"several such",
         r"so far this (?:year|month)",
+        # a roundup's summary: "Russian attacks killed five civilians across Ukraine over the past day"
+        r"across (?:the country|[A-Z][a-z]+)\b[^.;]{0,30}\bover the (?:past|last)",
         r"(?:have|has) been (?:killed|wounded|injured)[^.;]{0,60}\b(?:this|last) (?:year|month)",
         r"systematic(?:ally)?",
         r"widespread",

@@ -79,6 +79,7 @@ CLASH = _rx(
 SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
 AIR = _rx(
     r"air ?strikes?|air raids?|drone strikes?|drones?|warplanes?|war planes|fighter jets?|jets|"
+    r"guided (?:aerial )?bombs?|glide bombs?|aerial bombs?|barrel bombs?|"
     r"aircraft|helicopters?|gunships?|aerial|UAVs?|bombed from the air|air force"
 )
 # An aircraft named without an attack is not an air strike ("helicopters evacuated the wounded").
