@@ -263,17 +263,16 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if match.end() > match.start():
                 candidates.append((match.start(), match.end(), rule, match))
     candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+    # Where expressions overlap, the one reaching furthest wins ("of February" loses to
+    # "February 9 to 10"); then text order, so anaphora resolve against earlier dates.
+    kept = _longest_first(candidates)
 
     mentions: list[DateMention] = []
-    taken_until = 0
-    for start, end, rule, match in candidates:
-        if start < taken_until:
-            continue
+    for start, end, rule, match in kept:
         interval = _resolve(rule.name, match, text, published, mentions)
         if interval is None:
             continue
         mentions.append(DateMention(start=start, end=end, text=text[start:end], interval=interval))
-        taken_until = end
     return _join_spans(_with_opening_days(text, mentions), text)
 
 
@@ -311,6 +310,15 @@ def _with_opening_days(text: str, mentions: list[DateMention]) -> list[DateMenti
         if not any(m.start < match.end() and match.start() < m.end for m in mentions)
     ]
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _longest_first(candidates: list) -> list:  # type: ignore[type-arg]
+    """Non-overlapping candidates, longer ones chosen first, returned in text order."""
+    chosen: list = []  # type: ignore[type-arg]
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(cand[1] <= o[0] or o[1] <= cand[0] for o in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c[0])
 
 
 def event_date(

@@ -415,3 +415,25 @@ def test_a_guided_bomb_is_an_air_strike_and_the_source_of_a_report_is_no_victim(
     events = _events(text, published="2024-03-20")
     assert events[0].sub_event_type == "Air/drone strike"
     assert "Oleh Syniehubov" not in events[0].persons
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator() -> None:
+    text = (
+        "A suicide bombing at a market in Maiduguri on Friday killed 11 people, the army said. "
+        "Boko Haram claimed responsibility, but the claim could not be verified."
+    )
+    event = _events(text, published="2024-02-12")[0]
+    assert event.actor1 is not None and event.actor1.name == "Boko Haram"
+    statuses = {(c.claimant, c.status) for c in event.claims}
+    assert ("Boko Haram", "claimed") in statuses
+    assert any(status == "unverified" for _, status in statuses)
+
+
+def test_an_unspecified_strike_is_from_the_air_and_a_night_between_dates_is_two_days() -> None:
+    strike = _events("An Israeli strike killed 20 people in a school in Gaza City on Sunday.")
+    assert strike[0].sub_event_type == "Air/drone strike"
+    night = _events(
+        "On the night of February 9 to 10, Russian forces fired 12 missiles at Kharkiv, injuring 8 people.",
+        published="2024-02-12",
+    )
+    assert (night[0].date.start, night[0].date.end) == (dt.date(2024, 2, 9), dt.date(2024, 2, 10))

@@ -42,6 +42,7 @@ from sitrep.geo.gazetteer import haversine_km
 from sitrep.model import (
     Actor,
     Article,
+    Claim,
     Count,
     DateInterval,
     DateMention,
@@ -866,6 +867,42 @@ def _context_place(clause: Clause, toponyms: list[Toponym]) -> Toponym | None:
     return after[0] if after else (toponyms[0] if toponyms else None)
 
 
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claimed|claims|has claimed|took|admitted) responsibility\b|"
+    r"\bsaid (?:it|they) (?:had )?(?:carried out|was behind|were behind)\b",
+    re.I,
+)
+
+
+def _following(clause: Clause, article: Article, sentences: int = 2) -> list[Clause]:
+    """The next sentences of the article after a clause's sentence, as clauses."""
+    following: list[Clause] = []
+    end = clause.sentence.end
+    for match in _NEXT_SENTENCE.finditer(article.text, end):
+        if len(following) == sentences:
+            break
+        start, stop = match.span(1)
+        following.append(Clause(start, stop, article.text[start:stop], clause.sentence))
+    return following
+
+
+_NEXT_SENTENCE = re.compile(r"\s*([^.!?]+[.!?])")
+
+
+def _claimed_responsibility(
+    clauses: list[Clause], country: str | None
+) -> actors_mod.ActorMention | None:
+    """The actor that claims the incident ("Boko Haram claimed responsibility")."""
+    for clause in clauses:
+        match = _RESPONSIBILITY.search(clause.text)
+        if match is None or re.search(r"\bno (?:group|one)\b", clause.text[: match.start()], re.I):
+            continue
+        before = actors_mod.find_actors(clause.text[: match.start()], country, offset=clause.start)
+        if before:
+            return before[-1]
+    return None
+
+
 def _acting_as(perpetrator: actors_mod.ActorMention | None, country: str | None) -> str | None:
     """The perpetrator's ACLED kind where the incident happened: a state's forces abroad
     are external forces (ACLED: Russian forces taking a Ukrainian village overtake
@@ -890,6 +927,10 @@ def _build(
     actor1, actor2 = actors_mod.event_actors(
         decision.event_type, decision.sub_event_type, draft, country
     )
+    responsible = _claimed_responsibility(rest + _following(main, article), country)
+    if responsible is not None and (actor1 is None or actor1.side == "unidentified armed group"):
+        # "Boko Haram claimed responsibility": the claimant is the perpetrator ACLED codes
+        actor1 = responsible.actor
     fatalities, injured, figure_spans = event_casualties(draft)
     doc_id = article.id
     evidence = {"event": span_evidence(article, main.start, main.end)}
@@ -908,6 +949,18 @@ def _build(
     for name, (start, end) in figure_spans.items():
         evidence[name] = span_evidence(article, start, end)
     claims, notes = claims_mod.event_claims(draft, rest, parsed, article, actor1, actor2)
+    if responsible is not None and not any(
+        c.claimant == responsible.actor.name and c.status == "claimed" for c in claims
+    ):
+        claims.append(
+            Claim(
+                claimant=responsible.actor.name,
+                status="claimed",
+                about="perpetration",
+                evidence=span_evidence(article, responsible.start, responsible.end),
+                source=article.source,
+            )
+        )
     persons = actors_mod.event_persons(draft, parsed, claims)
     if (
         persons

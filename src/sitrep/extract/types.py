@@ -88,6 +88,9 @@ AIR_ACT = _rx(
     r"killing|destroyed"
 )
 _STRIKE_WORD = re.compile(r"strike|raid|bombed", re.I)
+BARE_STRIKE = _rx(
+    r"(?<!hunger )(?<!general )(?<!labor )(?<!labour )(?<!workers' )strikes?(?! action)"
+)
 NOT_AIR = _rx(r"air defen[cs]e|air-launched|anti-aircraft|air-defen[cs]e|shot down|intercept\w*")
 SHELLING = _rx(
     r"shell\w*|artillery|missiles?|rockets?|mortars?|Iskander|S-300|MLRS|Grad|HIMARS|ballistic|"
@@ -157,6 +160,13 @@ def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
     make a protest a riot."""
     if own.event_type == "Violence against civilians" and own.sub_event_type == "Attack":
         return told.event_type == "Explosions/Remote violence"
+    if own.cue is not None and own.cue.re is BARE_STRIKE:
+        # "a strike" says less than the "missiles and rockets" told in the next sentence
+        return (
+            told.event_type == "Explosions/Remote violence"
+            and told.cue is not None
+            and (told.cue.re is not BARE_STRIKE)
+        )
     if own.event_type == "Protests" and own.sub_event_type != "Excessive force against protesters":
         return told.event_type == "Riots"
     return False
@@ -258,6 +268,9 @@ def _remote_type(text: str) -> TypeDecision | None:
         return TypeDecision("Explosions/Remote violence", "Grenade", match)
     if (match := IED.search(text)) is not None:
         return TypeDecision("Explosions/Remote violence", "Remote explosive/landmine/IED", match)
+    if (match := BARE_STRIKE.search(text)) is not None:
+        # "an Israeli strike killed 20": a strike with no weapon named is most often from the air
+        return TypeDecision("Explosions/Remote violence", "Air/drone strike", match)
     return None
 
 
