@@ -437,3 +437,29 @@ def test_an_unspecified_strike_is_from_the_air_and_a_night_between_dates_is_two_
         published="2024-02-12",
     )
     assert (night[0].date.start, night[0].date.end) == (dt.date(2024, 2, 9), dt.date(2024, 2, 10))
+
+
+def test_its_forces_are_the_speakers_and_silence_is_noted() -> None:
+    text = (
+        "Russia's defence ministry said its forces had struck a command post in Kramatorsk on "
+        "Sunday, killing two people. Ukraine's military has not commented."
+    )
+    event = _events(text, published="2024-03-04")[0]
+    assert event.actor1 is not None and event.actor1.side == "Russia"
+    assert any(note.startswith("silence:") for note in event.notes)
+    assert all(c.status != "denied" for c in event.claims)
+
+
+def test_a_source_saying_the_agency_was_behind_it_names_the_perpetrator() -> None:
+    text = (
+        "A drone attack set fire to an oil refinery in Russia's Krasnodar region early on Sunday, "
+        "the governor said. A source in Ukraine's SBU security service said the agency was behind the attack."
+    )
+    event = _events(text, published="2024-03-04")[0]
+    assert event.actor1 is not None and event.actor1.side == "Ukraine"
+
+
+def test_soldiers_who_opened_fire_are_the_states_forces() -> None:
+    text = "Witnesses said soldiers opened fire on mourners in the town of Mandera on Saturday, killing four."
+    event = _events(text, published="2024-03-04")[0]
+    assert event.actor1 is not None and event.actor1.kind == "state forces"

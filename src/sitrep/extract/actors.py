@@ -227,6 +227,7 @@ _GUNMEN = re.compile(
 # Only the state flies aircraft or fires army artillery: the weapon names its owner.
 _GENERIC_ARMY = re.compile(
     r"\b(?:the army|army|the military|warplanes|fighter jets?|(?:helicopter )?gunships?|air force|"
+    r"soldiers|troops|"
     r"military (?:aircraft|jets?|planes?|helicopters?|artillery|drones?))\b",
     re.I,
 )
@@ -307,6 +308,12 @@ _SPEAKER_RX = [
 ]
 
 
+def _speaker_state(speaker: str) -> str | None:
+    """The state a speaker speaks for, by its seat or an official's title ("Russia's defence
+    ministry", "the Kremlin")."""
+    return next((state for state, rx in _SPEAKER_RX if rx.search(speaker)), None)
+
+
 def speaker_side(speaker: str, country: str | None = None) -> str | None:
     """The side a speaker belongs to: an actor it names, or a government by seat or title.
 
@@ -372,6 +379,13 @@ _SERVED = re.compile(
 )
 
 
+_OWN_FORCES = re.compile(
+    r"\b(?:said|says|claimed|announced|reported)\s+(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:forces|troops|army|military|units|soldiers|fighters|drones|aircraft|artillery|navy|air force)\b",
+    re.I,
+)
+
+
 def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
     """The actor that did it.
 
@@ -384,6 +398,15 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
     found = [
         m for m in find_actors(text, country, offset=clause.start) if m.actor.kind != CIVILIANS
     ]
+    own = _OWN_FORCES.search(text)
+    if own is not None:
+        # "Russia's defence ministry said its forces had struck ...": the speaker's side acted
+        speakers = [m for m in found if m.end - clause.start <= own.start()]
+        if speakers:
+            return speakers[-1]
+        state = _speaker_state(text[: own.start()])
+        if state is not None:
+            return ActorMention(state_forces(state), clause.start, clause.start + own.start())
     if not found:
         return None
     for by in re.finditer(r"\bby\s+(?:the\s+)?", text):

@@ -275,7 +275,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         r"\b(?:said|says|told|according to|claimed|confirmed|denied|verified|reported)\b", text
     )
     if not triggers:
-        return "supporting" if attribution and ANAPHORA.search(text) else "none"
+        # "the ministry has not commented" belongs to the incident told, as a note of silence
+        told_more = attribution and ANAPHORA.search(text)
+        return "supporting" if told_more or claims_mod.SILENCE.search(text) else "none"
     if DATED_REFERENCE.search(text) and not _is_old(clause, article, date_mentions):
         # "Last month's missile strike on the fleet headquarters": one dated incident,
         # even when the sentence goes on to generalise about it
@@ -869,7 +871,8 @@ def _context_place(clause: Clause, toponyms: list[Toponym]) -> Toponym | None:
 
 _RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|has claimed|took|admitted) responsibility\b|"
-    r"\bsaid (?:it|they) (?:had )?(?:carried out|was behind|were behind)\b",
+    r"\b(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they|the (?:agency|group|service|unit|movement))\s+"
+    r"(?:had\s+)?(?:carried out|was behind|were behind)\b",
     re.I,
 )
 
