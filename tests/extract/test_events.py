@@ -463,3 +463,12 @@ def test_soldiers_who_opened_fire_are_the_states_forces() -> None:
     text = "Witnesses said soldiers opened fire on mourners in the town of Mandera on Saturday, killing four."
     event = _events(text, published="2024-03-04")[0]
     assert event.actor1 is not None and event.actor1.kind == "state forces"
+
+
+def test_crowds_returning_to_the_streets_on_another_night_are_another_protest() -> None:
+    text = (
+        "Protesters threw stones at police outside parliament in Tbilisi on Tuesday night. "
+        "On Wednesday night, tens of thousands of people returned to the same spot, waving flags."
+    )
+    events = _events(text, published="2024-03-09")
+    assert [e.event_type for e in sorted(events, key=lambda e: e.date.start)] == ["Riots", "Protests"]

@@ -73,6 +73,10 @@ TRIGGER = re.compile(
         # Strategic developments / Agreement: a ceasefire or peace deal agreed or signed
         r"(?:agreed|signed)\b[^.;]{0,40}?\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)",
         r"sit-ins?",
+        r"took to the streets",
+        r"(?:thousands|hundreds|tens of thousands|crowds) of (?:people|protesters|demonstrators|supporters|"
+        r"students|workers|residents)\s+(?:\w+\s+){0,2}?(?:gathered|returned|assembled|massed|converged|"
+        r"poured)",
         r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|transport|"
         r"entrances?|railways?|junctions?)",
         r"barricad\w+",

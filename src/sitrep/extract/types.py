@@ -49,6 +49,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 CROWD = _rx(
     r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
     r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b|rall(?:y|ies|ied)|sit-ins?|"
+    r"took to the streets|(?:thousands|hundreds|tens of thousands) of (?:people|protesters|demonstrators|"
+    r"supporters|students|workers|residents)|"
     r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|entrances?)"
 )
 RIOT_ACTS = _rx(
