@@ -1,6 +1,7 @@
 """Benchmark the geo stage on external toponym gold and on dev event locations.
 
 Usage: .venv/bin/python bench/geo_toponyms.py [--shared /work/shared] [--sets gwn,lgl,...]
+       [--source-only]
 
 Oracle spans: each gold span is resolved with the article's own recognised toponyms and
 demonyms as context (``resolve_mentions(..., only=gold mentions)``).  Recall is the
@@ -25,6 +26,8 @@ from sitrep.geo import event_place, geoparse
 from sitrep.geo.gazetteer import Gazetteer, haversine_km, name_key
 from sitrep.geo.recognise import mention_at, recognise
 from sitrep.geo.resolve import resolve_mentions
+from sitrep.geo.source import SourceRegion, name_hint, region_of_toponyms
+from sitrep.model import Toponym
 
 T = TypeVar("T")
 MISS_KM = 20038.0
@@ -71,6 +74,69 @@ def _best_of(fn: Callable[[], T], gaz: Gazetteer) -> tuple[T, float]:
     return out, best
 
 
+def _error_km(g: dict, t: Toponym | None, gaz: Gazetteer) -> float:
+    """Km from a gold toponym to the place resolved for its span (MISS_KM if none)."""
+    p = t.place if t else None
+    lat, lon = (p.lat, p.lon) if p else (None, None)
+    if t is not None and t.kind == "admin1" and p.geo_precision == 3:
+        # The pipeline codes a region at its capital (ACLED); the gold at GeoNames'
+        # centre of the region, so the region's centre is compared.
+        lat, lon = gaz.centre(p)
+    if lat is None:
+        return MISS_KM
+    return haversine_km(g["lat"], g["lon"], lat, lon)
+
+
+def bench_source_region(gaz: Gazetteer, path: Path, name: str) -> dict:
+    """acc@161 of oracle spans without and with the source's usual region.
+
+    Each article gets the region of the OTHER articles of its source in the set
+    (leave-one-out), as the pipeline learns it: from those articles' own geoparse output,
+    never from any gold.  "+ name" adds the hint from the source's name or URL host.
+    """
+    docs = []
+    for line in path.open(encoding="utf-8"):
+        doc = json.loads(line)
+        gold = _gold_spans(doc, name)
+        if gold:
+            docs.append((doc, gold))
+    texts = [d["text"] for d, _ in docs]
+    sources = [d.get("source") or "" for d, _ in docs]
+    t0 = time.perf_counter()
+    recs = [recognise(text, gaz) for text in texts]
+    own = [region_of_toponyms(resolve_mentions(t, r, gaz)) for t, r in zip(texts, recs, strict=True)]
+    t_first = time.perf_counter() - t0
+    by_source: dict[str, SourceRegion] = {}
+    for src, region in zip(sources, own, strict=True):
+        by_source[src] = by_source.get(src, SourceRegion()) + region
+    hints = {src: name_hint(src, gaz, d.get("url")) for (d, _), src in zip(docs, sources, strict=True)}
+    variants: dict[str, list[float]] = {"none": [], "loo": [], "loo+name": []}
+    changed = 0
+    t_second = 0.0
+    for i, ((_, gold), text, rec, src) in enumerate(zip(docs, texts, recs, sources, strict=True)):
+        ms = [mention_at(text, g["start"], g["end"], gaz) for g in gold]
+        loo = by_source[src] - own[i]
+        for variant, region in (
+            ("none", None), ("loo", loo), ("loo+name", loo + hints[src])
+        ):
+            t1 = time.perf_counter()
+            out = resolve_mentions(text, rec, gaz, only=ms, source_region=region or None)
+            if variant == "loo":
+                t_second += time.perf_counter() - t1
+            resolved = {(t.start, t.end): t for t in out}
+            for g, m in zip(gold, ms, strict=True):
+                variants[variant].append(_error_km(g, resolved.get((m.span_start, m.span_end)), gaz))
+        changed += sum(
+            a != b for a, b in zip(variants["none"][-len(gold):], variants["loo"][-len(gold):],
+                                   strict=True)
+        )
+    n = len(variants["none"])
+    acc = {k: sum(e <= 161 for e in v) / n for k, v in variants.items()}
+    with_others = sum(bool(by_source[s] - o) for s, o in zip(sources, own, strict=True))
+    return {"set": name, "spans": n, "articles": len(docs), "with_others": with_others,
+            "acc": acc, "changed": changed, "first_s": t_first, "second_s": t_second}
+
+
 def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
     """Score oracle-span resolution and recogniser recall on one toponym set."""
     errors: list[float] = []
@@ -109,15 +175,7 @@ def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
             covered += int(bool(m.candidates))
             t = resolved.get((m.span_start, m.span_end))
             p = t.place if t else None
-            lat, lon = (p.lat, p.lon) if p else (None, None)
-            if t is not None and t.kind == "admin1" and p.geo_precision == 3:
-                # The pipeline codes a region at its capital (ACLED); the gold at GeoNames'
-                # centre of the region, so the region's centre is compared.
-                lat, lon = gaz.centre(p)
-            if lat is None:
-                errors.append(MISS_KM)
-            else:
-                errors.append(haversine_km(g["lat"], g["lon"], lat, lon))
+            errors.append(_error_km(g, t, gaz))
             if g.get("geonameid"):
                 id_total += 1
                 id_hits += int(p is not None and p.geonameid == int(g["geonameid"]))
@@ -197,10 +255,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default="/work/shared", type=Path)
     ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--source-only", action="store_true",
+                    help="only the source's-region table (no timings, no dev)")
     args = ap.parse_args()
     gaz = Gazetteer.open_default()
     rows = []
-    for name in args.sets.split(","):
+    for name in args.sets.split(",") if not args.source_only else ():
         rows.append(bench_set(gaz, args.shared / "eval" / SETS[name], name))
     print(f"Run {dt.date.today().isoformat()}: `.venv/bin/python bench/geo_toponyms.py`\n")
     print("| set | gold spans | in gazetteer | recogniser recall | recogniser precision "
@@ -213,6 +273,20 @@ def main() -> None:
               f"{r['precision']:.1%} | {r['acc161']:.1%} | {r['acc161_covered']:.1%} | "
               f"{r['median']:.0f} | {r['p90']:.0f} | {exact} | {r['per_s']:,.0f} | "
               f"{r['per_s_ctx']:,.0f} |")
+    print("\nThe source's usual region (leave-one-out: each article gets the region of the "
+          "other articles of its source in the set, from their geoparse output; \"+ name\" "
+          "adds the hint from the outlet's name or URL host):\n")
+    print("| set | spans | articles with other articles of their source | acc@161 without "
+          "| with source region | + name hint | spans moved | first pass s | second pass s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in args.sets.split(","):
+        r = bench_source_region(gaz, args.shared / "eval" / SETS[name], name)
+        a = r["acc"]
+        print(f"| {name} | {r['spans']} | {r['with_others']} of {r['articles']} | "
+              f"{a['none']:.1%} | {a['loo']:.1%} | {a['loo+name']:.1%} | {r['changed']} | "
+              f"{r['first_s']:.2f} | {r['second_s']:.2f} |")
+    if args.source_only:
+        return
     dev = dev_locations(gaz, args.shared / "eval" / "dev.jsonl")
     print(f"\nDev event locations ({dev['total']}): toponym of that name found "
           f"{dev['found']}, resolved within 50 km and right admin1 {dev['resolved']}, "

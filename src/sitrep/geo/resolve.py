@@ -20,6 +20,12 @@ Each candidate is scored as::
                           candidate's admin1, for towns and districts of names whose
                           likeliest reading is a town under 300k ("Watertown", "Delano",
                           "Elgin": only Minnesota has all three)
+    + source's region    up to 2.5 x the share of the outlet's reports in the candidate's
+                          admin1, + up to 1.0 x the share in its country (towns, districts,
+                          regions; :mod:`sitrep.geo.source`).  Weak: when some candidate is
+                          in a country or region the article names, only those get it; and
+                          it never alone moves a name off a country or off a city of 100k+
+                          in another country ("Paris" stays in France for a Texas paper)
 
 The best candidate wins; the runner-up and a one-line reason are kept on the Toponym.
 """
@@ -30,10 +36,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
 from sitrep.geo.recognise import BIG_PLACE, Mention, Recognition
 from sitrep.model import Place, Toponym
+
+if TYPE_CHECKING:
+    from sitrep.geo.source import SourceRegion
 
 W_COUNTRY = 3.0
 W_ADMIN = 2.5
@@ -46,6 +56,8 @@ W_MAIN_NAME = 1.0
 LOCAL_CHARS = 150
 W_SUPPORT = 0.5
 SUPPORT_CAP = 3
+W_SOURCE_ADMIN = 2.5
+W_SOURCE_COUNTRY = 1.0
 
 
 @dataclass
@@ -55,17 +67,27 @@ class Context:
     countries: Counter[str]
     admin1: dict[str, list[int]]
     """admin1 code -> offsets where the article names that region."""
-    base: dict[int, list[tuple[float, list[str], Candidate]]] = field(default_factory=dict)
-    """Per mention (by id): its candidates scored without proximity, filled by _rank."""
+    base: dict[int, list[tuple[float, list[str], Candidate, float]]] = field(default_factory=dict)
+    """Per mention (by id): its candidates scored without proximity (and the part of
+    that score the source's region gave), filled by _rank."""
     support: dict[str, set[str]] = field(default_factory=dict)
     """admin1 code -> name keys of the article's mentions that have a candidate there."""
+    source: SourceRegion | None = None
+    """Where the article's outlet usually reports from (weak evidence), if known."""
+    named_by: dict[str, set[str]] = field(default_factory=dict)
+    """Country (ISO alpha-2) or admin1 code -> name keys of the mentions and demonyms
+    that name it: a name is no evidence against its own namesakes."""
 
 
-def build_context(rec: Recognition) -> Context:
-    """Collect the article's country and region evidence from its mentions and demonyms."""
+def build_context(rec: Recognition, source_region: SourceRegion | None = None) -> Context:
+    """Collect the article's country and region evidence from its mentions and demonyms,
+    and the outlet's usual region when given."""
     countries: Counter[str] = Counter()
     admin1: dict[str, list[int]] = {}
+    named_by: dict[str, set[str]] = {}
     for pos, code in rec.demonyms:
+        named_by.setdefault(code, set()).add(f"demonym@{pos}")
+        named_by.setdefault(code.split(".")[0], set()).add(f"demonym@{pos}")
         if "." in code:
             admin1.setdefault(code, []).append(pos)
             countries[code.split(".")[0]] += 1
@@ -84,6 +106,7 @@ def build_context(rec: Recognition) -> Context:
             or (kinds == {"country"})
         ):
             countries[top.cc] += 1
+            named_by.setdefault(top.cc or "", set()).add(name_key(m.text))
             continue
         admins = [c for c in m.candidates if c.kind == "admin1"]
         explicit = m.role == "region" or (admins and len(admins) == len(m.candidates))
@@ -93,6 +116,8 @@ def build_context(rec: Recognition) -> Context:
             for c in admins:
                 admin1.setdefault(c.admin1 or "", []).append(m.start)
                 countries[c.cc] += 1.0 / len(admins) if explicit else 0.5 / len(admins)
+                for code in (c.admin1 or "", c.cc or ""):
+                    named_by.setdefault(code, set()).add(name_key(m.text))
     support: dict[str, set[str]] = {}
     for m in rec.mentions:
         if not _contested(m):
@@ -101,7 +126,9 @@ def build_context(rec: Recognition) -> Context:
         for c in _eligible(m):
             if c.kind in ("place", "admin2") and c.admin1:
                 support.setdefault(c.admin1, set()).add(key)
-    return Context(countries, admin1, support=support)
+    return Context(
+        countries, admin1, support=support, source=source_region or None, named_by=named_by
+    )
 
 
 # A name whose likeliest reading is a country, a region or a city this big is not
@@ -272,16 +299,82 @@ def _rank(
             (s - W_OWN_REGION if c.kind == "admin1" and c.admin1 in town_regions else s, why, c)
             for s, why, c in base
         ]
+        bonus = _source_bonuses(eligible, key, ctx)
+        base = [(s + b, why, c, b) for (s, why, c), b in zip(base, bonus, strict=True)]
         ctx.base[id(m)] = base
-    scored = [(s, list(why), c) for s, why, c in base]
+    scored = [(s, list(why), c, b) for s, why, c, b in base]
     if others is not None and scored:
         floor = max(t[0] for t in scored) - _MAX_PROXIMITY
         scored = [
-            (s + _proximity(c, key, ctx, others, why), why, c) if s >= floor else (s, why, c)
-            for s, why, c in scored
+            (s + _proximity(c, key, ctx, others, why), why, c, b) if s >= floor else (s, why, c, b)
+            for s, why, c, b in scored
         ]
-    scored.sort(key=lambda t: (-t[0], -t[2].population, t[2].id))
-    return [(s, c, why) for s, why, c in scored]
+    return _source_checked(scored, ctx)
+
+
+def _by_score(scored: list[tuple[float, list[str], Candidate]]) -> list:
+    """Best first; ties to the bigger place, then the smaller id."""
+    return sorted(scored, key=lambda t: (-t[0], -t[2].population, t[2].id))
+
+
+def _source_bonuses(eligible: tuple[Candidate, ...], key: str, ctx: Context) -> list[float]:
+    """The source's-region score of each candidate (0 without a source region).
+
+    When some candidate lies in a region the article itself names (by another name than
+    this one), only the candidates in named regions get it; else, when some lies in a
+    named country, only those: the outlet's habit never outweighs what the article says.
+    """
+    src = ctx.source
+    if not src:
+        return [0.0] * len(eligible)
+
+    def is_named(code: str | None) -> bool:
+        return bool(code) and bool(ctx.named_by.get(code or "", set()) - {key})
+
+    # The narrowest evidence the article gives: a named region, else a named country.
+    named = [c.kind != "country" and is_named(c.admin1) for c in eligible]
+    if not any(named):
+        named = [is_named(c.cc) for c in eligible]
+    out = []
+    for c, ok in zip(eligible, named, strict=True):
+        if c.kind not in ("place", "admin2", "admin1") or (any(named) and not ok):
+            out.append(0.0)
+            continue
+        country, admin1 = c.place.country, c.place.admin1
+        out.append(
+            W_SOURCE_ADMIN * src.admin1_share(country, admin1)
+            + W_SOURCE_COUNTRY * src.country_share(country)
+        )
+    return out
+
+
+def _source_checked(
+    scored: list[tuple[float, list[str], Candidate, float]], ctx: Context
+) -> list[tuple[float, Candidate, list[str]]]:
+    """Rank, letting the source's region decide only where it may; say when it did.
+
+    Without the source's score the best candidate might differ.  When it is a country,
+    a continent, or a city of BIG_PLACE people in another country than the source's
+    pick, the source alone may not move the name: it is ranked without it.
+    """
+    ranked = _by_score([(s, why, c) for s, why, c, _ in scored])
+    if not ranked or not any(b for *_, b in scored):
+        return [(s, c, why) for s, why, c in ranked]
+    plain = _by_score([(s - b, why, c) for s, why, c, b in scored])
+    best, before = ranked[0][2], plain[0][2]
+    if best.id == before.id:
+        return [(s, c, why) for s, why, c in ranked]
+    if before.kind in ("country", "continent") or (
+        before.population >= BIG_PLACE and before.cc != best.cc
+    ):
+        return [(s, c, why) for s, why, c in plain]
+    share = ctx.source.admin1_share(best.place.country, best.place.admin1) if ctx.source else 0
+    where = best.place.admin1 if share else best.place.country
+    ranked[0][1].append(
+        f"the source's usual region ({where}) decided over {before.place.name}, "
+        f"{before.place.admin1 or before.place.country}"
+    )
+    return [(s, c, why) for s, why, c in ranked]
 
 
 def _final_place(m: Mention, c: Candidate, text: str, gaz: Gazetteer) -> tuple[Place, str]:
@@ -323,7 +416,12 @@ def _winners(mentions: list[Mention], ctx: Context, others: _Neighbours | None) 
 
 
 def resolve_mentions(
-    text: str, rec: Recognition, gaz: Gazetteer, *, only: list[Mention] | None = None
+    text: str,
+    rec: Recognition,
+    gaz: Gazetteer,
+    *,
+    only: list[Mention] | None = None,
+    source_region: SourceRegion | None = None,
 ) -> list[Toponym]:
     """Resolve mentions with the whole article as evidence.
 
@@ -333,11 +431,13 @@ def resolve_mentions(
         gaz: the gazetteer.
         only: resolve just these mentions (default: all of ``rec.mentions``); they may be
             spans the recogniser did not find, e.g. gold spans in a benchmark.
+        source_region: where the article's outlet usually reports from (weak evidence
+            between namesakes; :mod:`sitrep.geo.source`).
 
     Returns:
         One Toponym per mention that has a candidate, in text order.
     """
-    ctx = build_context(rec)
+    ctx = build_context(rec, source_region)
     first = _winners(rec.mentions, ctx, None)
     # Once more with proximity: places chosen by their priors alone are a weak context.
     first = _winners(rec.mentions, ctx, first)
