@@ -146,7 +146,11 @@ def extract_events(
             if verdict == "anaphoric":
                 # "The unrest grew ..." tells more of the last riot, not of the strike told since
                 current = _antecedent(clause, drafts, current, toponyms)
-            if verdict == "anaphoric" and _on_another_day(clause, current, article, date_mentions):
+            if (
+                verdict == "anaphoric"
+                and not _victims_only(clause.text)  # a toll told later dates no new event
+                and _on_another_day(clause, current, article, date_mentions)
+            ):
                 # "The unrest grew on Wednesday night": ACLED codes each day as its own event;
                 # "condemned Saturday's attack" goes back to the incident told for Saturday
                 told = _told_for_date(clause, drafts, article, date_mentions)
@@ -634,7 +638,19 @@ def _on_another_day(
         article.text, clause.start, clause.end, article.published, date_mentions
     )
     inside = mention is not None and clause.start <= mention.start < clause.end
+    if inside and _settles(interval, current):
+        # "The unrest began on Tuesday evening" dates a story that so far had only the
+        # week it was told in; a later "on Wednesday night" is then another night
+        current.date, current.date_mention = interval, mention
+        return False
     return inside and not _same_time(interval, current.date)
+
+
+def _settles(interval: DateInterval, draft: Draft) -> bool:
+    """True when a day inside a draft's wider, week-or-longer interval dates the draft."""
+    wide = (draft.date.end - draft.date.start).days > 1
+    short = (interval.end - interval.start).days <= 1
+    return wide and short and draft.date.start <= interval.start <= draft.date.end
 
 
 def _same_time(a: DateInterval, b: DateInterval) -> bool:
@@ -794,7 +810,9 @@ def _is_new(
     ):
         return True
     own_date = mention is not None and clause.start <= mention.start < clause.end
-    if own_date and current.date_mention is not None and not _same_time(interval, current.date):
+    if own_date and _settles(interval, current):
+        current.date, current.date_mention = interval, mention
+    elif own_date and current.date_mention is not None and not _same_time(interval, current.date):
         return True
     if toponym is None:
         # a clause naming no place of its own goes on telling the current incident

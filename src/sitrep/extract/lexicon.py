@@ -74,6 +74,10 @@ TRIGGER = re.compile(
         r"(?:agreed|signed)\b[^.;]{0,40}?\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)",
         r"sit-ins?",
         r"took to the streets",
+        r"protesters",
+        r"demonstrators",
+        r"(?:threw|hurled|throwing|hurling)\s+(?:\w+\s+){0,2}?(?:stones|rocks|petrol bombs|molotov|bottles|"
+        r"fireworks|projectiles|eggs)",
         r"(?:thousands|hundreds|tens of thousands|crowds) of (?:people|protesters|demonstrators|supporters|"
         r"students|workers|residents)\s+(?:\w+\s+){0,2}?(?:gathered|returned|assembled|massed|converged|"
         r"poured)",
