@@ -155,6 +155,28 @@ def evaluate(
     raise typer.Exit(code)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Serve the JSON API (/api, docs at /docs) and the map page (/) over a store."""
+    import uvicorn
+
+    from sitrep.serve import create_app
+
+    _setup_logging(verbose)
+    try:
+        served = create_app(db)
+    except SitrepError as exc:
+        raise _fail(exc, debug) from exc
+    typer.echo(f"serving {db} at http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(served, host=host, port=port, log_level="info" if verbose else "warning")
+
+
 def main() -> None:
     """Entry point of the ``sitrep`` script."""
     app()

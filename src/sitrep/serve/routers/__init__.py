@@ -1,0 +1,1 @@
+"""One router per resource: events, articles, stats (with health), and the page."""
