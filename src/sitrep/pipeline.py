@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -25,6 +25,7 @@ from sitrep.merge import merge_events
 from sitrep.model import Article, Event, Rejected
 
 if TYPE_CHECKING:
+    from sitrep.geo import SourceRegion
     from sitrep.store import Store
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,10 @@ def save_articles(store: Store, articles: list[Article], rejects: list[Rejected]
         articles: the batch's good articles.
         rejects: the batch's rejected inputs, stored alongside.
     """
-    store.save_batch(articles, _extract_batch(articles), rejects)
+    known = store.source_regions(
+        {a.source for a in articles}, exclude_docs=[a.id for a in articles]
+    )
+    store.save_batch(articles, _extract_batch(articles, source_regions=known), rejects)
 
 
 def _rejected(error: InputError) -> Rejected:
@@ -121,8 +125,11 @@ def _batches(
         yield batch
 
 
-def _extract_batch(articles: list[Article]) -> list[Event]:
-    """Extract events article by article, parsing only candidate sentences, in one stream."""
+def _extract_batch(
+    articles: list[Article], *, source_regions: Mapping[str, SourceRegion] | None = None
+) -> list[Event]:
+    """Extract events article by article, parsing only candidate sentences, in one stream;
+    ``source_regions``: each source's usual region known before the batch (the store's)."""
     if not articles:
         return []
     nlp = resources.nlp()
@@ -135,15 +142,18 @@ def _extract_batch(articles: list[Article]) -> list[Event]:
     for (i, sentence), doc in zip(wanted, nlp.pipe(s.text for _, s in wanted), strict=True):
         parsed[i][sentence.index] = doc
     events: list[Event] = []
-    for article, sentences, docs in zip(articles, split, parsed, strict=True):
-        person_spans, org_spans = _name_spans(sentences, docs)
-        toponyms = geo.geoparse(
-            article.text,
-            gazetteer,
-            doc_id=article.id,
-            person_spans=person_spans,
-            org_spans=org_spans,
-        )
+    # Each article's toponyms with the usual region of its source (the store's, and the
+    # batch's other articles of that source): "Richmond" from a Kentucky paper.
+    spans = [_name_spans(sentences, docs) for sentences, docs in zip(split, parsed, strict=True)]
+    places = geo.geoparse_batch(
+        [a.text for a in articles],
+        [a.source for a in articles],
+        gazetteer,
+        person_spans=[persons for persons, _ in spans],
+        org_spans=[orgs for _, orgs in spans],
+        known=source_regions,
+    )
+    for article, sentences, docs, toponyms in zip(articles, split, parsed, places, strict=True):
         mentions = dates.find_dates(article.text, article.published)
         events.extend(extract_events(article, sentences, docs, toponyms, mentions))
     return events

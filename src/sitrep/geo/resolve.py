@@ -353,7 +353,8 @@ def _source_checked(
 ) -> list[tuple[float, Candidate, list[str]]]:
     """Rank, letting the source's region decide only where it may; say when it did.
 
-    Without the source's score the best candidate might differ.  When it is a country,
+    The source's region counts only when it changes the winner; otherwise the ranking
+    is the article's own.  Without the source's score the best candidate might differ.  When it is a country,
     a continent, or a city of BIG_PLACE people in another country than the source's
     pick, the source alone may not move the name: it is ranked without it.
     """
@@ -363,7 +364,9 @@ def _source_checked(
     plain = _by_score([(s - b, why, c) for s, why, c, b in scored])
     best, before = ranked[0][2], plain[0][2]
     if best.id == before.id:
-        return [(s, c, why) for s, why, c in ranked]
+        # The source did not decide: scores, runner-up and reason are the article's alone
+        # (so they do not change with what the store has learnt meanwhile).
+        return [(s, c, why) for s, why, c in plain]
     if before.kind in ("country", "continent") or (
         before.population >= BIG_PLACE and before.cc != best.cc
     ):

@@ -215,11 +215,12 @@ def geoparse_batch(
     person_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
     org_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
     known: Mapping[str, SourceRegion] | None = None,
+    hint_names: bool = True,
 ) -> list[list[Toponym]]:
     """Geoparse a batch, each article with the usual region of its source.
 
     Each article is first resolved with what was known of its source before the batch
-    (``known``: the store, the outlet's name); then, when other articles of the same
+    (``known``: the store; and the outlet's name); then, when other articles of the same
     source are in the batch, again with their regions added (leave-one-out: an article
     is never its own evidence).  The result does not depend on the batch's order.
 
@@ -229,12 +230,17 @@ def geoparse_batch(
         gaz: the gazetteer.
         person_spans: per article, spans of person names (NER).
         org_spans: per article, spans of organisation names.
-        known: per source, its region known before this batch.
+        known: per source, its region known before this batch (e.g. from the store).
+        hint_names: add the hint of a place in the outlet's name (:func:`name_hint`).
 
     Returns:
         Per article, its toponyms in text order.
     """
-    known = known or {}
+    hints = {src: name_hint(src, gaz) for src in sorted(set(sources))} if hint_names else {}
+    known = {
+        src: (known or {}).get(src, SourceRegion()) + hints.get(src, SourceRegion())
+        for src in set(sources)
+    }
     none: list[tuple[int, int]] = []
     recs = [
         recognise(

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,6 +27,9 @@ from sitrep.errors import ConfigError, StoreError
 from sitrep.merge import band_keys, copy_sources, is_near_duplicate, merge_events, with_report_id
 from sitrep.model import Article, DateInterval, Event, Rejected, Source
 from sitrep.store.schema import SCHEMA_VERSION, TABLES, Dialect, current_version, migrate
+
+if TYPE_CHECKING:
+    from sitrep.geo.source import SourceRegion
 
 __all__ = ["DEFAULT_URL", "Store", "open_store"]
 
@@ -535,6 +538,59 @@ class Store:
             }
         except self._dialect.errors as exc:
             raise StoreError(f"could not read {self.url} ({_first_line(exc)})") from exc
+
+    def source_regions(
+        self, sources: Iterable[str], *, exclude_docs: Iterable[str] = ()
+    ) -> dict[str, SourceRegion]:
+        """Where each outlet's stored events are: its usual region, for the geo stage.
+
+        Each stored event an outlet reported counts once, at its country and admin1.
+        One grouped query per 500 outlets (index ``sources_source``).
+
+        Args:
+            sources: outlet names (``Article.source``).
+            exclude_docs: article ids whose events are left out (the batch being
+                re-extracted, so an article is never its own evidence); an event any
+                of them reported is left out.
+
+        Returns:
+            ``{source: SourceRegion}`` for the outlets with stored events.
+
+        Raises:
+            StoreError: the database cannot be read.
+        """
+        wanted = sorted(set(sources))
+        counts: dict[tuple[str, str | None, str | None], int] = {}
+        try:
+            for chunk in _chunks(wanted):
+                for key, n in self._region_counts("s.source", chunk):
+                    counts[key] = counts.get(key, 0) + n
+            for chunk in _chunks(sorted(set(exclude_docs))):
+                for key, n in self._region_counts("s.doc_id", chunk):
+                    if key in counts:
+                        counts[key] -= n
+        except self._dialect.errors as exc:
+            raise StoreError(f"could not read {self.url} ({_first_line(exc)})") from exc
+        from sitrep.geo.source import from_counts
+
+        rows: dict[str, list[tuple[str | None, str | None, float]]] = {}
+        for (source, country, admin1), n in sorted(counts.items(), key=str):
+            if n > 0 and source in wanted:
+                rows.setdefault(source, []).append((country, admin1, float(n)))
+        return {source: from_counts(r) for source, r in rows.items()}
+
+    def _region_counts(
+        self, column: str, values: Sequence[str]
+    ) -> list[tuple[tuple[str, str | None, str | None], int]]:
+        """Distinct events per (source, country, admin1) among sources rows matching."""
+        marks = ", ".join("?" for _ in values)
+        rows = self._dialect.fetchall(
+            "SELECT s.source, e.country, e.admin1, COUNT(DISTINCT e.event_id) "
+            "FROM sources s JOIN events e ON e.event_id = s.event_id "
+            f"WHERE {column} IN ({marks}) GROUP BY s.source, e.country, e.admin1",
+            values,
+        )
+        return [((src, country, admin1), int(n)) for src, country, admin1, n in rows]
 
     def schema_version(self) -> int:
         """Return the schema version recorded in the store."""

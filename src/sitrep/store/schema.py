@@ -140,6 +140,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "INSERT INTO event_ids (id, event_id) SELECT event_id, event_id FROM events",
         ],
     ),
+    (
+        3,
+        "sources by outlet, for the places an outlet usually reports (Store.source_regions)",
+        ["CREATE INDEX sources_source ON sources (source, event_id)"],
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
