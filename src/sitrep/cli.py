@@ -90,9 +90,9 @@ def events(
     except SitrepError as exc:
         raise _fail(exc, debug) from exc
     if format == "json":
-        typer.echo(
-            json.dumps([e.model_dump(mode="json") for e in stored], indent=1, ensure_ascii=False)
-        )
+        from sitrep.export import to_json
+
+        typer.echo(to_json(stored))
     else:
         from sitrep.report import print_events_table
 
@@ -153,6 +153,119 @@ def evaluate(
     except SitrepError as exc:
         raise _fail(exc, debug) from exc
     raise typer.Exit(code)
+
+
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="Only this country (name or ISO3 code).")
+]
+Admin1Option = Annotated[
+    str | None, typer.Option("--admin1", help="Only this first-level division (name).")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only events starting on or after YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only events starting on or before YYYY-MM-DD.")
+]
+EventTypeOption = Annotated[
+    str | None, typer.Option("--event-type", help='Only this ACLED event type, e.g. "Battles".')
+]
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        str, typer.Option("--format", help="acled-csv, geojson or json (full records).")
+    ] = "acled-csv",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to FILE instead of stdout (UTF-8).")
+    ] = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: EventTypeOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Export stored events as ACLED-style CSV, GeoJSON or JSON (docs/analysis.md)."""
+    import io
+
+    from sitrep.errors import ConfigError
+    from sitrep.export import FORMATS, EventFilter, write_export
+    from sitrep.store import open_store
+
+    try:
+        if format not in FORMATS:
+            raise ConfigError(f"unknown --format {format!r}; use one of: {', '.join(FORMATS)}")
+        chosen = EventFilter.parse(
+            country=country, admin1=admin1, since=since, until=until, event_type=event_type
+        )
+        with open_store(db) as store:
+            selected = chosen.apply(store.events())
+    except SitrepError as exc:
+        raise _fail(exc, debug) from exc
+    if out is None:
+        buffer = io.StringIO(newline="")
+        left_out = write_export(selected, format, buffer)
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as file:
+            left_out = write_export(selected, format, file)
+    if left_out:
+        typer.echo(f"{left_out} events without coordinates left out of the GeoJSON", err=True)
+    where = f" to {out}" if out else ""
+    typer.echo(f"exported {len(selected) - left_out} events as {format}{where}", err=True)
+
+
+@app.command()
+def trends(
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[str, typer.Option("--by", help="admin1 or country.")] = "admin1",
+    window: Annotated[str, typer.Option("--window", help="week or month.")] = "week",
+    min_events: Annotated[
+        int, typer.Option("--min-events", help="Fewer events in an area is too little data.")
+    ] = 10,
+    format: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also draw the top areas to FILE.png.")
+    ] = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: EventTypeOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Is violence intensifying? Per area, a count trend per period (docs/analysis.md)."""
+    from sitrep.analyse import plot_trends, print_trends_table
+    from sitrep.analyse import trends as analyse_trends
+    from sitrep.errors import ConfigError
+    from sitrep.export import EventFilter
+    from sitrep.store import open_store
+
+    try:
+        if format not in {"table", "json"}:
+            raise ConfigError(f"unknown --format {format!r}; use table or json")
+        chosen = EventFilter.parse(
+            country=country, admin1=admin1, since=since, until=until, event_type=event_type
+        )
+        with open_store(db) as store:
+            selected = chosen.apply(store.events())
+        report = analyse_trends(selected, by=by, window=window, min_events=min_events)
+    except SitrepError as exc:
+        raise _fail(exc, debug) from exc
+    if format == "json":
+        typer.echo(json.dumps(report.to_dict(), indent=1, ensure_ascii=False))
+    else:
+        print_trends_table(report)
+    left = {k: v for k, v in report.left_out.items() if v}
+    if left:
+        reasons = ", ".join(f"{v} events ({k.replace('_', ' ')})" for k, v in left.items())
+        typer.echo(f"left out: {reasons}", err=True)
+    if plot is not None:
+        drawn = plot_trends(report, plot)
+        typer.echo(f"plotted {drawn} areas to {plot}", err=True)
 
 
 @app.command()
