@@ -282,6 +282,25 @@ def test_serve_reloads_when_the_store_changes(tmp_path: Path) -> None:
         running.stop()
 
 
+def test_serve_postgres_store(pg_url: str, tmp_path: Path) -> None:
+    from sitrep.pipeline import run_inputs
+    from sitrep.serve import create_app
+
+    from .conftest import write_articles
+
+    run_inputs([write_articles(tmp_path, ARTICLES)], db_url=pg_url)
+    running = RunningServer.start(create_app(pg_url))
+    try:
+        with httpx.Client(base_url=running.base) as http:
+            assert http.get("/api/health").json()["engine"] == "postgresql"
+            kaduna = _one(http, "Nigeria")
+            (merged,) = [m for m in kaduna.merged_ids if m != kaduna.event_id]
+            assert http.get("/api/events").json()["total"] == 4
+            assert http.get(f"/api/events/{merged}").headers["x-merged-into"] == kaduna.event_id
+    finally:
+        running.stop()
+
+
 def test_serve_cli_refuses_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli_app, ["serve", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
 

@@ -202,8 +202,14 @@ async function main() {
   writeForm(fromParams(new URLSearchParams(location.search)));
   wireForm();
   await refresh();
+  window.addEventListener("hashchange", selectFromHash);
+  await selectFromHash();
+}
+
+/** Open the event the URL's #event=ID names (a link to an event, or one typed in). */
+async function selectFromHash() {
   const chosen = new URLSearchParams(location.hash.slice(1)).get("event");
-  if (chosen) await select(chosen);
+  if (chosen && chosen !== $("detail-body").dataset.loaded) await select(chosen);
 }
 
 main();
