@@ -311,3 +311,10 @@ def test_export_event_filter_rejects_unknown_type() -> None:
     with pytest.raises(ConfigError, match="unknown event type"):
         EventFilter(event_type="Massacre")
     assert EventFilter.parse(since="2024-01-02").since == dt.date(2024, 1, 2)
+
+
+@pytest.mark.parametrize("command", ["export", "trends"])
+def test_export_and_trends_commands_have_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "--country" in result.stdout and "--since" in result.stdout

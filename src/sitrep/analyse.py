@@ -366,21 +366,38 @@ _STYLE = {
 }
 
 
-def _ratio(trend: Trend | None) -> str:
-    return "" if trend is None else f"{trend.rate_ratio:.2f}"
+def _rate_ratio(trend: Trend) -> str:
+    """The rate ratio and its CI; a star marks a fit for overdispersed counts."""
+    star = "" if trend.model == "poisson" else "*"
+    return f"{trend.rate_ratio:.2f}{star} ({trend.ci_low:.2f}-{trend.ci_high:.2f})"
 
 
-def print_trends_table(report: TrendReport, console: Any = None, last: int = 12) -> None:
-    """Print one row per area: counts of the last ``last`` periods, rate ratio, CI, p, verdict."""
+def _p(value: float) -> str:
+    return "<0.001" if value < 0.001 else f"{value:.3f}"
+
+
+def print_trends_table(report: TrendReport, console: Any = None, last: int = 6) -> None:
+    """Print one row per area: counts of the last ``last`` periods, rate ratio (CI), p, verdict.
+
+    The fatality trend is in :meth:`TrendReport.to_dict` (``--format json``), not here.
+    """
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     console = console or Console()
     span = f"{report.periods[0]}..{report.periods[-1]}" if report.periods else "no data"
-    table = Table(title=f"trends by {report.by}, per {report.window} ({span})")
-    for column in ("area", "events", "killed", f"last {last} {report.window}s", "rate ratio",
-                   "95% CI", "p", "model", "killed RR", "trend"):  # fmt: skip
-        table.add_column(column)
+    table = Table(
+        title=f"trends by {report.by}, per {report.window} ({span})",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        caption=f"last {last}: events per {report.window}; RR: rate ratio per {report.window}, "
+        "Poisson fit (*: negative binomial or quasi-Poisson, the counts being overdispersed)",
+    )
+    table.add_column("area", min_width=12)
+    for column in ("events", "killed", f"last {last}", "RR (95% CI)", "p", "trend"):
+        table.add_column(column, justify="right" if column in {"events", "killed", "p"} else "left")
     for area in report.areas:
         trend = area.trend
         table.add_row(
@@ -388,11 +405,8 @@ def print_trends_table(report: TrendReport, console: Any = None, last: int = 12)
             str(area.events),
             str(area.killed),
             " ".join(str(c) for c in area.counts[-last:]),
-            _ratio(trend),
-            f"{trend.ci_low:.2f}-{trend.ci_high:.2f}" if trend else "",
-            f"{trend.p_value:.3g}" if trend else "",
-            trend.model if trend else "",
-            _ratio(area.fatality_trend),
+            _rate_ratio(trend) if trend else "",
+            _p(trend.p_value) if trend else "",
             f"[{_STYLE[area.verdict]}]{area.verdict}[/]" if _STYLE[area.verdict] else area.verdict,
         )
     console.print(table)
