@@ -51,7 +51,12 @@ def test_serve_events_lists_every_event_in_date_order(client: httpx.Client, serv
     assert body["total"] == 4
     assert body["next_offset"] is None
     assert [Event.model_validate(e) for e in body["items"]] == stored
-    assert [e["location"]["country"] for e in body["items"]] == ["Nigeria", "Sudan", "Mali", "Ukraine"]
+    assert [e["location"]["country"] for e in body["items"]] == [
+        "Nigeria",
+        "Sudan",
+        "Mali",
+        "Ukraine",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -156,9 +161,9 @@ def test_serve_geojson_gives_lon_lat_of_every_event(client: httpx.Client) -> Non
 
 
 def test_serve_geojson_applies_the_filters(client: httpx.Client) -> None:
-    features = client.get(
-        "/api/events.geojson", params={"event_type": "Battles"}
-    ).json()["features"]
+    features = client.get("/api/events.geojson", params={"event_type": "Battles"}).json()[
+        "features"
+    ]
 
     assert [f["properties"]["location"] for f in features] == ["Gao"]
     assert features[0]["properties"]["event_type"] == "Battles"
@@ -312,7 +317,9 @@ def test_serve_cli_refuses_a_missing_store(tmp_path: Path) -> None:
 def test_serve_cli_starts_a_server(served: Served) -> None:
     port = _free_port()
     command = [sys.executable, "-m", "sitrep", "serve", "--db", served.db_url, "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=os.environ)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=os.environ
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -35,7 +35,9 @@ pytestmark = pytest.mark.skipif(
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A headless Chromium driven through Debian's chromedriver."""
     if not CHROMEDRIVER.exists():
-        pytest.fail("chromium is installed without chromium-driver: apt-get install chromium-driver")
+        pytest.fail(
+            "chromium is installed without chromium-driver: apt-get install chromium-driver"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -75,7 +77,11 @@ def load(browser: Any, url: str) -> None:
     """Open ``url`` afresh and wait until the page has drawn the events it asked for."""
     browser.get("about:blank")  # a URL differing only in its #fragment would not reload
     browser.get(url)
-    wait_for(browser, lambda b: b.execute_script("return document.body.dataset.state") == "ready", "the page")
+    wait_for(
+        browser,
+        lambda b: b.execute_script("return document.body.dataset.state") == "ready",
+        "the page",
+    )
 
 
 def shown_count(browser: Any) -> int:
@@ -87,10 +93,12 @@ def wait_for_count(browser: Any, expected: int) -> None:
     """Wait until the page shows ``expected`` events (list, markers and summary agree)."""
     wait_for(
         browser,
-        lambda b: b.execute_script("return document.body.dataset.state") == "ready"
-        and shown_count(b) == expected
-        and len(css(b, ".sitrep-marker")) == expected
-        and len(css(b, "#event-list button")) == expected,
+        lambda b: (
+            b.execute_script("return document.body.dataset.state") == "ready"
+            and shown_count(b) == expected
+            and len(css(b, ".sitrep-marker")) == expected
+            and len(css(b, "#event-list button")) == expected
+        ),
         f"{expected} events shown",
     )
 
@@ -178,7 +186,9 @@ def _open_detail(browser: Any, event_id: str) -> None:
 
 
 def test_page_event_shows_its_evidence_highlighted(browser: Any, served: Served) -> None:
-    kaduna = httpx.get(f"{served.base}/api/events", params={"country": "Nigeria"}).json()["items"][0]
+    kaduna = httpx.get(f"{served.base}/api/events", params={"country": "Nigeria"}).json()["items"][
+        0
+    ]
     load(browser, f"{served.base}/")
     wait_for_count(browser, 4)
 
@@ -218,7 +228,9 @@ def test_page_keyboard_opens_and_closes_an_event(browser: Any, served: Served) -
 
 
 def test_page_merged_id_in_the_url_opens_the_survivor(browser: Any, served: Served) -> None:
-    kaduna = httpx.get(f"{served.base}/api/events", params={"country": "Nigeria"}).json()["items"][0]
+    kaduna = httpx.get(f"{served.base}/api/events", params={"country": "Nigeria"}).json()["items"][
+        0
+    ]
     (merged,) = [m for m in kaduna["merged_ids"] if m != kaduna["event_id"]]
 
     load(browser, f"{served.base}/#event={merged}")
@@ -226,3 +238,15 @@ def test_page_merged_id_in_the_url_opens_the_survivor(browser: Any, served: Serv
     _open_detail(browser, kaduna["event_id"])
     note = css(browser, ".merged-note")[0].text
     assert note == f"{merged} was merged into {kaduna['event_id']}."
+
+
+def test_page_event_link_opens_the_event(browser: Any, served: Served) -> None:
+    gao = httpx.get(f"{served.base}/api/events", params={"country": "Mali"}).json()["items"][0]
+    load(browser, f"{served.base}/")
+    wait_for_count(browser, 4)
+
+    browser.execute_script("location.hash = arguments[0]", f"event={gao['event_id']}")
+
+    _open_detail(browser, gao["event_id"])
+    assert "Battles" in css(browser, "#detail-heading")[0].text
+    assert css(browser, "#detail")[0].is_displayed()

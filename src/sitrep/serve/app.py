@@ -38,7 +38,9 @@ def create_app(db_url: str, *, refresh_seconds: float = 2.0) -> FastAPI:
         catalog.snapshot()  # read the store once up front: a bad store fails the start
         missing = page.missing_vendor_files()
         if missing:
-            logger.warning("the page's map files are missing (%s): run make setup", ", ".join(missing))
+            logger.warning(
+                "the page's map files are missing (%s): run make setup", ", ".join(missing)
+            )
         app.state.catalog = catalog
         yield
 

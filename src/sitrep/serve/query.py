@@ -57,8 +57,10 @@ class EventFilter:
         place = event.location
         if place is None:
             return self.country is None and self.admin1 is None
-        country = self.country is None or _same(self.country, place.country) or _same(
-            self.country, place.iso3
+        country = (
+            self.country is None
+            or _same(self.country, place.country)
+            or _same(self.country, place.iso3)
         )
         return country and (self.admin1 is None or _same(self.admin1, place.admin1))
 

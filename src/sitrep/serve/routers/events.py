@@ -45,9 +45,7 @@ def list_events(
     )
 
 
-@router.get(
-    "/events.geojson", response_model=FeatureCollection, response_class=GeoJSONResponse
-)
+@router.get("/events.geojson", response_model=FeatureCollection, response_class=GeoJSONResponse)
 def events_geojson(snapshot: SnapshotDep, where: FilterDep) -> FeatureCollection:
     """Every event matching the filters as GeoJSON; coordinates are [lon, lat].
 
@@ -67,9 +65,12 @@ def events_geojson(snapshot: SnapshotDep, where: FilterDep) -> FeatureCollection
 def get_event(event_id: str, catalog: CatalogDep, request: Request) -> Event | RedirectResponse:
     """One event by id; an id merged into another event redirects to that event."""
     survivor = catalog.resolve(event_id)
-    if survivor is None:
+    event = catalog.snapshot().by_id.get(survivor) if survivor else None
+    if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
     if survivor != event_id:
-        url = request.url_for("get_event", event_id=survivor)
-        return RedirectResponse(str(url), status_code=307, headers={"X-Merged-Into": survivor})
-    return catalog.snapshot().by_id[survivor]
+        url = request.url_for("get_event", event_id=event.event_id)
+        return RedirectResponse(
+            str(url), status_code=307, headers={"X-Merged-Into": event.event_id}
+        )
+    return event
