@@ -250,3 +250,18 @@ def test_page_event_link_opens_the_event(browser: Any, served: Served) -> None:
     _open_detail(browser, gao["event_id"])
     assert "Battles" in css(browser, "#detail-heading")[0].text
     assert css(browser, "#detail")[0].is_displayed()
+
+
+def test_page_marker_opens_with_the_keyboard(browser: Any, served: Served) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    load(browser, f"{served.base}/")
+    wait_for_count(browser, 4)
+    marker = css(browser, ".sitrep-marker")[1]
+    assert marker.get_attribute("tabindex") == "0"
+    assert marker.get_attribute("role") == "button"
+    assert marker.get_attribute("aria-label")
+
+    marker.send_keys(Keys.ENTER)
+
+    _open_detail(browser, marker.get_attribute("data-event-id"))
