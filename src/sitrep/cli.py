@@ -56,6 +56,19 @@ def run(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per batch (one transaction each).")
     ] = 64,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Extract on a local Dask cluster of N worker processes."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Extract on the Dask cluster at ADDRESS (workers must see the same paths).",
+        ),
+    ] = None,
     verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -64,7 +77,14 @@ def run(
 
     _setup_logging(verbose)
     try:
-        summary = run_inputs(inputs, db_url=db, batch_size=batch_size)
+        if workers is None and scheduler is None:
+            summary = run_inputs(inputs, db_url=db, batch_size=batch_size)
+        else:
+            from sitrep.batch import run_batch
+
+            summary = run_batch(
+                inputs, db_url=db, batch_size=batch_size, workers=workers, scheduler=scheduler
+            )
     except SitrepError as exc:
         raise _fail(exc, debug) from exc
     for reject in summary.rejects:

@@ -128,8 +128,24 @@ def _batches(
 def _extract_batch(
     articles: list[Article], *, source_regions: Mapping[str, SourceRegion] | None = None
 ) -> list[Event]:
-    """Extract events article by article, parsing only candidate sentences, in one stream;
-    ``source_regions``: each source's usual region known before the batch (the store's)."""
+    """Extract events article by article, parsing only candidate sentences, in one stream."""
+    reports = extract_reports(articles, source_regions=source_regions)
+    return [event for article_reports in reports for event in article_reports]
+
+
+def extract_reports(
+    articles: list[Article], *, source_regions: Mapping[str, SourceRegion] | None = None
+) -> list[list[Event]]:
+    """Extract each article's reports (one event per incident), parsing in one stream.
+
+    Args:
+        articles: the batch; only their candidate sentences go through ``nlp.pipe``.
+        source_regions: each source's usual region known before the batch (the
+            store's); the batch's other articles of a source are added to it.
+
+    Returns:
+        One list of reports per article, in the order of ``articles``.
+    """
     if not articles:
         return []
     nlp = resources.nlp()
@@ -141,7 +157,7 @@ def _extract_batch(
     parsed: list[dict] = [{} for _ in articles]
     for (i, sentence), doc in zip(wanted, nlp.pipe(s.text for _, s in wanted), strict=True):
         parsed[i][sentence.index] = doc
-    events: list[Event] = []
+    reports: list[list[Event]] = []
     # Each article's toponyms with the usual region of its source (the store's, and the
     # batch's other articles of that source): "Richmond" from a Kentucky paper.
     spans = [_name_spans(sentences, docs) for sentences, docs in zip(split, parsed, strict=True)]
@@ -155,8 +171,8 @@ def _extract_batch(
     )
     for article, sentences, docs, toponyms in zip(articles, split, parsed, places, strict=True):
         mentions = dates.find_dates(article.text, article.published)
-        events.extend(extract_events(article, sentences, docs, toponyms, mentions))
-    return events
+        reports.append(extract_events(article, sentences, docs, toponyms, mentions))
+    return reports
 
 
 def _name_spans(
