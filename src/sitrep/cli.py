@@ -69,6 +69,14 @@ def run(
             help="Extract on the Dask cluster at ADDRESS (workers must see the same paths).",
         ),
     ] = None,
+    learn_sources: Annotated[
+        bool,
+        typer.Option(
+            "--learn-source-regions",
+            help="Let each outlet's usual region, learned from what is stored and from the "
+            "batch, settle between namesakes (places may then depend on batching).",
+        ),
+    ] = False,
     verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -76,9 +84,16 @@ def run(
     from sitrep.pipeline import run_inputs
 
     _setup_logging(verbose)
+    if learn_sources and (workers is not None or scheduler is not None):
+        typer.echo(
+            "error: --learn-source-regions runs serially; drop --workers/--scheduler", err=True
+        )
+        raise typer.Exit(2)
     try:
         if workers is None and scheduler is None:
-            summary = run_inputs(inputs, db_url=db, batch_size=batch_size)
+            summary = run_inputs(
+                inputs, db_url=db, batch_size=batch_size, learn_sources=learn_sources
+            )
         else:
             from sitrep.batch import run_batch
 

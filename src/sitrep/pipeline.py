@@ -72,7 +72,11 @@ def extract_articles(articles: list[Article]) -> list[Event]:
 
 
 def run_inputs(
-    paths: Iterable[Path | str], *, db_url: str | None = None, batch_size: int = BATCH_SIZE
+    paths: Iterable[Path | str],
+    *,
+    db_url: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    learn_sources: bool = False,
 ) -> RunSummary:
     """Read inputs, extract incidents and store them, one transaction per batch.
 
@@ -93,25 +97,38 @@ def run_inputs(
             rejects = [_rejected(e) for e in batch if isinstance(e, InputError)]
             for reject in rejects:
                 log.warning("rejected %s: %s", reject.origin, reject.reason)
-            save_articles(store, articles, rejects)
+            save_articles(store, articles, rejects, learn_sources=learn_sources)
             summary.articles += len(articles)
             summary.rejects.extend(rejects)
         summary.events = len(store.events())
     return summary
 
 
-def save_articles(store: Store, articles: list[Article], rejects: list[Rejected]) -> None:
+def save_articles(
+    store: Store,
+    articles: list[Article],
+    rejects: list[Rejected],
+    *,
+    learn_sources: bool = False,
+) -> None:
     """Extract one batch and save it; the store merges its reports in the same transaction.
 
     Args:
         store: an open store (:func:`sitrep.store.open_store`).
         articles: the batch's good articles.
         rejects: the batch's rejected inputs, stored alongside.
+        learn_sources: let each outlet's usual region, learned from its stored events and
+            the batch's other articles, settle between namesakes (off by default: a learned
+            prior makes places depend on what was stored before and on batch size, against
+            the store's promise that order and batching change nothing).
     """
-    known = store.source_regions(
-        {a.source for a in articles}, exclude_docs=[a.id for a in articles]
+    known = (
+        store.source_regions({a.source for a in articles}, exclude_docs=[a.id for a in articles])
+        if learn_sources
+        else None
     )
-    store.save_batch(articles, _extract_batch(articles, source_regions=known), rejects)
+    reports = _extract_batch(articles, source_regions=known, learn_sources=learn_sources)
+    store.save_batch(articles, reports, rejects)
 
 
 def _rejected(error: InputError) -> Rejected:
@@ -126,22 +143,30 @@ def _batches(
 
 
 def _extract_batch(
-    articles: list[Article], *, source_regions: Mapping[str, SourceRegion] | None = None
+    articles: list[Article],
+    *,
+    source_regions: Mapping[str, SourceRegion] | None = None,
+    learn_sources: bool = False,
 ) -> list[Event]:
     """Extract events article by article, parsing only candidate sentences, in one stream."""
-    reports = extract_reports(articles, source_regions=source_regions)
+    reports = extract_reports(articles, source_regions=source_regions, learn_sources=learn_sources)
     return [event for article_reports in reports for event in article_reports]
 
 
 def extract_reports(
-    articles: list[Article], *, source_regions: Mapping[str, SourceRegion] | None = None
+    articles: list[Article],
+    *,
+    source_regions: Mapping[str, SourceRegion] | None = None,
+    learn_sources: bool = False,
 ) -> list[list[Event]]:
     """Extract each article's reports (one event per incident), parsing in one stream.
 
     Args:
         articles: the batch; only their candidate sentences go through ``nlp.pipe``.
         source_regions: each source's usual region known before the batch (the
-            store's); the batch's other articles of a source are added to it.
+            store's); with ``learn_sources`` the batch's other articles of a source are
+            added to it.
+        learn_sources: learn outlets' regions from the batch (see :func:`save_articles`).
 
     Returns:
         One list of reports per article, in the order of ``articles``.
@@ -168,6 +193,7 @@ def extract_reports(
         person_spans=[persons for persons, _ in spans],
         org_spans=[orgs for _, orgs in spans],
         known=source_regions,
+        learn=learn_sources,
     )
     for article, sentences, docs, toponyms in zip(articles, split, parsed, places, strict=True):
         mentions = dates.find_dates(article.text, article.published)

@@ -94,14 +94,21 @@ def _richmond(url: str) -> Place:
 
 
 def test_run_learns_an_outlets_region_within_one_batch(tmp_path: Path, sqlite_url: str) -> None:
-    run_inputs(_write(tmp_path / "in", sorted(COURIER)), db_url=sqlite_url)
+    run_inputs(_write(tmp_path / "in", sorted(COURIER)), db_url=sqlite_url, learn_sources=True)
     assert _richmond(sqlite_url).admin1 == "Kentucky"
+
+
+def test_run_by_default_learns_nothing_so_batching_changes_nothing(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    run_inputs(_write(tmp_path / "in", sorted(COURIER)), db_url=sqlite_url)
+    assert _richmond(sqlite_url).admin1 == "Virginia"
 
 
 def test_run_learns_an_outlets_region_from_the_store(tmp_path: Path, sqlite_url: str) -> None:
     # One article per batch: the Richmond report comes last and learns from the stored two.
     names = ["courier-lexington", "courier-bowling-green", "courier-richmond"]
-    run_inputs(_write(tmp_path / "in", names), db_url=sqlite_url, batch_size=1)
+    run_inputs(_write(tmp_path / "in", names), db_url=sqlite_url, batch_size=1, learn_sources=True)
     assert _richmond(sqlite_url).admin1 == "Kentucky"
 
 

@@ -216,6 +216,7 @@ def geoparse_batch(
     org_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
     known: Mapping[str, SourceRegion] | None = None,
     hint_names: bool = True,
+    learn: bool = True,
 ) -> list[list[Toponym]]:
     """Geoparse a batch, each article with the usual region of its source.
 
@@ -232,6 +233,8 @@ def geoparse_batch(
         org_spans: per article, spans of organisation names.
         known: per source, its region known before this batch (e.g. from the store).
         hint_names: add the hint of a place in the outlet's name (:func:`name_hint`).
+        learn: also learn from the batch's other articles of a source (off: each article is
+            resolved with ``known`` and the name hint only, whatever else is in the batch).
 
     Returns:
         Per article, its toponyms in text order.
@@ -255,6 +258,8 @@ def geoparse_batch(
         resolve_mentions(text, rec, gaz, source_region=known.get(src) or None)
         for text, rec, src in zip(texts, recs, sources, strict=True)
     ]
+    if not learn:
+        return first
     own = [region_of_toponyms(toponyms) for toponyms in first]
     batch: dict[str, SourceRegion] = {}
     for src, region in zip(sources, own, strict=True):
