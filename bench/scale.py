@@ -139,10 +139,9 @@ def markdown(corpus: Corpus, workers: int, rows: list[tuple[str, float, RunSumma
         "",
         "The driver writes and merges every batch itself while the workers extract, so on a "
         "machine with as many cores as workers the driver competes with them; the gain grows "
-        "with more cores than workers, or workers on other machines. Differences in `notes` "
-        "come from the source's usual region (`geo/source.py`): its scores in a place's note "
-        "depend on which articles of the outlet a batch holds and what the store already has, "
-        "so a serial run with another batch size differs the same way.",
+        "with more cores than workers, or workers on other machines. The last column compares "
+        "every stored event with the serial run's; extraction depends on the article alone "
+        "(the learned source region is an opt-in of serial runs), so it should read none.",
         MARK_END,
     ]
     return "\n".join(lines) + "\n"
