@@ -472,3 +472,21 @@ def test_crowds_returning_to_the_streets_on_another_night_are_another_protest() 
     )
     events = _events(text, published="2024-03-09")
     assert [e.event_type for e in sorted(events, key=lambda e: e.date.start)] == ["Riots", "Protests"]
+
+
+def test_a_riot_in_two_cities_after_a_verdict_shares_the_toll() -> None:
+    text = (
+        "Rioters burned buses in Dakar and the southern city of Ziguinchor on Thursday after "
+        "the opposition leader was sentenced to prison, and nine people were killed, the "
+        "interior ministry said."
+    )
+    events = _events(text, published="2023-06-02")
+    by_place = {e.location.name: e.fatalities.best for e in events}
+    assert set(by_place) == {"Dakar", "Ziguinchor"}
+    assert sum(by_place.values()) == 9
+    assert {e.event_type for e in events} == {"Riots"}
+
+
+def test_a_military_jet_that_bombed_a_school_is_an_air_strike() -> None:
+    text = "A military jet bombed a village school in Kanbalu township on Thursday, killing 11 people."
+    assert [e.sub_event_type for e in _events(text, published="2024-01-12")] == ["Air/drone strike"]

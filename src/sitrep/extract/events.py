@@ -60,7 +60,8 @@ _CLAUSE_BREAK = re.compile(
     # "Rioting spread ... after police shot a teenager": the cause is an incident of its own
     r"\s+after\s+(?=(?:a|an)\s|[^,;.]{0,50}?\b(?:shot|struck|hit|killed|[a-z]{3,}ed)\b)|"
     # ", and the military has been accused of ...": a coordinated clause with its own subject
-    r",\s+and\s+(?=(?:the|a|an|its|their|[A-Z]\w+)\b[^,;]{0,40}?\b(?:has|have|had|is|are|was|were|said|says)\b)"
+    r",\s+and\s+(?=(?:the|a|an|its|their|[A-Z]\w+|\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|dozens|scores|hundreds)\b[^,;]{0,40}?\b(?:has|have|had|is|are|was|were|said|says)\b)"
 )
 _PAST = {"VBD", "VBN"}
 
@@ -175,10 +176,14 @@ def extract_events(
                     )
                     drafts.append(current)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
-                current.extra.append(clause)
-                for other in _also_named(clause, drafts, current, toponyms):
-                    # "79 dead in Bokkos and 17 in Barkin Ladi": each place's share
-                    other.extra.append(clause)
+                named = _also_named(clause, drafts, current, toponyms)
+                # "79 dead in Bokkos and 17 in Barkin Ladi": each place's share; a toll
+                # that names none goes to every place of a listed attack, shared out later
+                siblings = named or [
+                    d for d in drafts if d is not current and d.clauses[0] is current.clauses[0]
+                ]
+                for draft in [current, *siblings]:
+                    draft.extra.append(clause)
     kept = _fold_drafts(drafts)
     for draft in kept:
         _narrow_date(draft, article, date_mentions)
@@ -555,7 +560,7 @@ def _place_clause(
 
 _PLACE_LIST_GAP = re.compile(
     r"(?:\s+(?:local government areas?|districts?|villages?|towns?|provinces?|states?|regions?))?"
-    r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:(?:village|town|city|district)s?\s+of\s+)?",
+    r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:village|town|city|district)s?\s+of\s+)?",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)

@@ -80,7 +80,7 @@ CLASH = _rx(
 )
 SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
 AIR = _rx(
-    r"air ?strikes?|air raids?|drone strikes?|drones?|warplanes?|war planes|fighter jets?|jets|"
+    r"air ?strikes?|air raids?|drone strikes?|drones?|warplanes?|war planes|fighter jets?|jets?|"
     r"guided (?:aerial )?bombs?|glide bombs?|aerial bombs?|barrel bombs?|"
     r"aircraft|helicopters?|gunships?|aerial|UAVs?|bombed from the air|air force"
 )
