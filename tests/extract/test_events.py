@@ -490,3 +490,25 @@ def test_a_riot_in_two_cities_after_a_verdict_shares_the_toll() -> None:
 def test_a_military_jet_that_bombed_a_school_is_an_air_strike() -> None:
     text = "A military jet bombed a village school in Kanbalu township on Thursday, killing 11 people."
     assert [e.sub_event_type for e in _events(text, published="2024-01-12")] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus crash killed 12 people on a highway near Nakuru on Sunday, police said.",
+        "Floods killed at least 40 people in Bahia state over the weekend, officials said.",
+        "A fire at a nightclub in Bucharest killed 20 people on Friday night.",
+        "An earthquake struck eastern Turkey on Monday, killing 14 people.",
+        "Liverpool's attack struck twice in the second half to beat Chelsea on Saturday.",
+        "The company agreed to strike a deal with the unions on Monday.",
+    ],
+)
+def test_accidents_disasters_sport_and_business_are_not_incidents(text: str) -> None:
+    assert _events(text, published="2024-03-12") == []
+
+
+def test_a_fire_set_by_rioters_and_fighting_that_broke_out_are_incidents() -> None:
+    fire = _events("Eight people died in a fire set by rioters in Nanterre on Tuesday night.")
+    assert len(fire) == 1
+    fighting = _events("An outbreak of fighting in Khartoum on Sunday killed 20 people, medics said.")
+    assert len(fighting) == 1

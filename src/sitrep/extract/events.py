@@ -32,9 +32,11 @@ from sitrep.extract.lexicon import (
     GENERIC,
     HISTORY,
     IRREALIS,
+    NOT_CONFLICT,
     REPORTING_LEMMAS,
     SEPARATE,
     TRIGGER,
+    VIOLENT_AGENT,
 )
 from sitrep.extract.sentences import Sentence
 from sitrep.extract.types import PLOVER, TypeDecision, classify
@@ -287,6 +289,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         # "the ministry has not commented" belongs to the incident told, as a note of silence
         told_more = attribution and ANAPHORA.search(text)
         return "supporting" if told_more or claims_mod.SILENCE.search(text) else "none"
+    if NOT_CONFLICT.search(text) and not VIOLENT_AGENT.search(text):
+        # "a bus crash killed 12", "floods killed 40", "Liverpool's attack struck twice"
+        return "none"
     if DATED_REFERENCE.search(text) and not _is_old(clause, article, date_mentions):
         # "Last month's missile strike on the fleet headquarters": one dated incident,
         # even when the sentence goes on to generalise about it
@@ -316,7 +321,7 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
 
 
 _NOT_VIOLENT_BEFORE = re.compile(
-    r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger|"
+    r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger|trade|"
     # a government's "official protest" is diplomacy, not a demonstration
     r"(?:lodged|filed|sent|delivered|issued) (?:an? )?(?:official |formal |diplomatic |strong )?|"
     r"(?:official|formal|diplomatic))\s+$",
@@ -325,8 +330,15 @@ _NOT_VIOLENT_BEFORE = re.compile(
 
 
 def _not_violent(text: str, trigger: re.Match[str]) -> bool:
-    """True for "heart attack", "hunger strike" and the like."""
+    """True for "heart attack", "hunger strike", "strike a deal" and the like."""
+    if _DEAL_AFTER.match(text, trigger.end()):
+        return True
     return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 40) : trigger.start()]))
+
+
+_DEAL_AFTER = re.compile(
+    r"\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|chord|pose|bargain)\b", re.I
+)
 
 
 _PRESENT = {"VBZ", "VBP", "MD"}
@@ -728,6 +740,8 @@ def _victims_only(text: str) -> bool:
 
 def _harm_told(text: str) -> bool:
     """True when a victims-only clause tells violent harm with a figure or a killing verb."""
+    if VIOLENT_AGENT.search(text) and find_figures(text):
+        return True  # "eight people died in a fire set by rioters"
     if not _VIOLENT_HARM.search(text):
         return False
     killing = re.search(r"\b(?:kill|kills|killed|shot|stabbed|beaten)\b", text, re.I)

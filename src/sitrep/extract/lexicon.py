@@ -347,6 +347,29 @@ HISTORY = re.compile(
     re.IGNORECASE,
 )
 
+# Deaths with a cause that is no act of political violence: accidents, disasters, sport.
+NOT_CONFLICT = re.compile(
+    r"\b(?:(?:bus|car|road|train|plane|helicopter|boat|ferry|traffic)\s+(?:crash|accident|collision)|"
+    r"crash(?:ed)?|accident(?:ally)?|collided|derail\w*|capsized|sank|drown\w*|"
+    r"floods?|flooding|landslides?|mudslides?|earthquakes?|quakes?|tremors?|cyclones?|"
+    r"hurricanes?|typhoons?|tornado\w*|lightning|heatwave|wildfires?|blaze|avalanche|"
+    r"gas (?:explosion|leak|cylinder|blast)|boiler|(?:mine|building|bridge) collapse|collapsed|stampede|"
+    r"cholera|epidemic|overdose|"
+    r"(?:a|the) fire (?:at|in|that|which|broke)|fire broke out|"
+    r"football|league|cup final|goalkeeper|scored|striker|tournament|championship|innings|"
+    r"(?:first|second) half|half-?time|stoppage time|kick-?off)\b",
+    re.IGNORECASE,
+)
+# Words that put a deliberate, violent hand in a clause that also names an accident or a
+# disaster ("killed in a fire set by rioters", "gunmen attacked a bus").
+VIOLENT_AGENT = re.compile(
+    r"\b(?:gunmen|militants?|rebels?|insurgents?|jihadists?|assailants?|attackers?|soldiers|troops|"
+    r"police (?:fired|shot|opened fire)|shell\w*|missiles?|rockets?|drones?|air ?strikes?|bomb(?:ed|ing|s)?|"
+    r"grenades?|explosives?|arson\w*|set (?:fire|ablaze|alight)|set\s+(?:\w+\s+){1,3}on fire|torched|"
+    r"shot|stabbed|ambush\w*|rioters|protesters|mob|gangs?)\b",
+    re.IGNORECASE,
+)
+
 # Verbs that report, judge or show, and so do not make a clause an incident report.
 REPORTING_LEMMAS = frozenset(
     {
