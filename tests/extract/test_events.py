@@ -512,3 +512,26 @@ def test_a_fire_set_by_rioters_and_fighting_that_broke_out_are_incidents() -> No
     assert len(fire) == 1
     fighting = _events("An outbreak of fighting in Khartoum on Sunday killed 20 people, medics said.")
     assert len(fighting) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leaders attacked the government's budget plan on Tuesday, calling it reckless.",
+        "Inflation hit a record high in Nigeria in March, the statistics office said.",
+        "The army captured the imagination of the public with its parade in Abuja on Saturday.",
+        "President Ruto fired his cabinet on Thursday after weeks of protests.",
+        "The storm hit the coast of Mozambique on Saturday, killing five people.",
+    ],
+)
+def test_figurative_violence_words_are_not_incidents(text: str) -> None:
+    assert _events(text, published="2024-03-12") == []
+
+
+def test_an_armed_attack_without_weapon_or_toll_is_typed() -> None:
+    village = _events("Gunmen attacked a village near Bokkos on Sunday, residents said.")
+    assert [(e.event_type, e.sub_event_type) for e in village] == [
+        ("Violence against civilians", "Attack")
+    ]
+    base = _events("Rebels attacked an army base near Beni on Sunday.")
+    assert [(e.event_type, e.sub_event_type) for e in base] == [("Battles", "Armed clash")]

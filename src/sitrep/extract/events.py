@@ -330,12 +330,34 @@ _NOT_VIOLENT_BEFORE = re.compile(
 
 
 def _not_violent(text: str, trigger: re.Match[str]) -> bool:
-    """True for "heart attack", "hunger strike", "strike a deal" and the like."""
+    """True for "heart attack", "hunger strike", "strike a deal", "attacked the budget
+    plan", "inflation hit a record high", "fired his cabinet" and the like."""
     if _DEAL_AFTER.match(text, trigger.end()):
         return True
+    word = trigger.group().lower()
+    for stem, after in _FIGURATIVE_AFTER.items():
+        if word.startswith(stem) and after.match(text, trigger.end()):
+            return True
     return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 40) : trigger.start()]))
 
 
+# Figurative uses, by verb: "attacked the budget plan", "hit a record high", "captured the
+# imagination", "fired his cabinet".
+_FIGURATIVE_OBJECT = {
+    "attack": "plan|proposal|decision|policy|policies|bill|budget|law|remarks|comments|statement|ruling",
+    "hit": "record|high|low|peak|headlines",
+    "struck": "record|high|low|peak|headlines|chord|tone",
+    "captur": "imagination|attention|hearts|mood",
+    "fired": "cabinet|minister|coach|staff|employees|director|head|chief|manager",
+}
+_FIGURATIVE_AFTER = {
+    stem: re.compile(
+        r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?"
+        rf"(?:{objects})\b",
+        re.I,
+    )
+    for stem, objects in _FIGURATIVE_OBJECT.items()
+}
 _DEAL_AFTER = re.compile(
     r"\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|chord|pose|bargain)\b", re.I
 )
@@ -396,10 +418,18 @@ def _told_in_past(
 _NEGATED = re.compile(r"\b(?:no|without|never|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# "fired his cabinet after weeks of protests": the protests are the background
+_AFTER_SPELL = re.compile(
+    r"\b(?:after|following|amid)\s+(?:\w+\s+)?(?:weeks|months|days|years|a week|a month)\s+of\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
 def _in_scope(text: str, position: int) -> bool:
     """True when the trigger at ``position`` sits under a modal, a threat or a "since" phrase."""
     before = text[max(0, position - 70) : position]
-    if IRREALIS.search(before) or _NEGATED.search(before):
+    if IRREALIS.search(before) or _NEGATED.search(before) or _AFTER_SPELL.search(before):
         return True
     return bool(re.search(r"\bsince\b", before[-45:], re.I) or BACKGROUND.search(before[-70:]))
 

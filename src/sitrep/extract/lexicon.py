@@ -84,7 +84,7 @@ TRIGGER = re.compile(
         r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|transport|"
         r"entrances?|railways?|junctions?)",
         r"barricad\w+",
-        r"march(?:ed)?",
+        r"(?-i:march(?:ed|es|ing)?|Marched|Marches|Marching)",  # never the month "March"
         r"demonstrat(?:ed|ion|ions)",
         r"riot(?:s|ed|ing)?",
         r"unrest",
@@ -352,6 +352,7 @@ NOT_CONFLICT = re.compile(
     r"\b(?:(?:bus|car|road|train|plane|helicopter|boat|ferry|traffic)\s+(?:crash|accident|collision)|"
     r"crash(?:ed)?|accident(?:ally)?|collided|derail\w*|capsized|sank|drown\w*|"
     r"floods?|flooding|landslides?|mudslides?|earthquakes?|quakes?|tremors?|cyclones?|"
+    r"(?:the|a) (?:tropical |winter |severe |powerful )?storm (?:hit|struck|made landfall|battered|swept)|"
     r"hurricanes?|typhoons?|tornado\w*|lightning|heatwave|wildfires?|blaze|avalanche|"
     r"gas (?:explosion|leak|cylinder|blast)|boiler|(?:mine|building|bridge) collapse|collapsed|stampede|"
     r"cholera|epidemic|overdose|"

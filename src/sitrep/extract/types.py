@@ -93,6 +93,16 @@ _STRIKE_WORD = re.compile(r"strike|raid|bombed", re.I)
 BARE_STRIKE = _rx(
     r"(?<!hunger )(?<!general )(?<!labor )(?<!labour )(?<!workers' )strikes?(?! action)"
 )
+# An attack by armed men, told without a weapon or a toll.
+ARMED_ATTACK = _rx(
+    r"(?:gunmen|militants|rebels|insurgents|jihadists|fighters|bandits|assailants|attackers|"
+    r"militiamen|gangs?|soldiers|troops)\s+(?:\w+\s+){0,2}?(?:attacked|raided|stormed|overran|ambushed)"
+)
+FORCES_HIT = re.compile(
+    r"\b(?:army|military|soldiers|troops|police|checkpoint|base|barracks|outpost|convoy|patrol|"
+    r"positions?)\b",
+    re.I,
+)
 NOT_AIR = _rx(r"air defen[cs]e|air-launched|anti-aircraft|air-defen[cs]e|shot down|intercept\w*")
 SHELLING = _rx(
     r"shell\w*|artillery|missiles?|rockets?|mortars?|Iskander|S-300|MLRS|Grad|HIMARS|ballistic|"
@@ -205,6 +215,11 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         return TypeDecision("Strategic developments", "Agreement", match)
     if crowd:
         return TypeDecision("Protests", "Peaceful protest", crowd)
+    if (match := ARMED_ATTACK.search(text)) is not None:
+        # "Gunmen attacked a village": an armed attack with no weapon or toll named
+        if FORCES_HIT.search(text, match.end()):
+            return TypeDecision("Battles", "Armed clash", match)
+        return TypeDecision("Violence against civilians", "Attack", match)
     return None
 
 
