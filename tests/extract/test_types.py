@@ -126,3 +126,8 @@ def test_classify_a_gunman_attack_stays_an_attack_when_clashes_are_mentioned() -
 def test_classify_rebels_had_taken_a_town_is_a_capture() -> None:
     decision = classify("Rebels said they had taken the border town of Hpakant on Friday.", "")
     assert decision.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_classify_tear_gas_fired_at_a_crowd_is_a_protest_with_intervention() -> None:
+    decision = classify("Troops fired tear gas at students in Dhaka on Monday, injuring dozens.", "")
+    assert (decision.event_type, decision.sub_event_type) == ("Protests", "Protest with intervention")

@@ -93,6 +93,11 @@ _STRIKE_WORD = re.compile(r"strike|raid|bombed", re.I)
 BARE_STRIKE = _rx(
     r"(?<!hunger )(?<!general )(?<!labor )(?<!labour )(?<!workers' )strikes?(?! action)"
 )
+CROWD_CONTROL = _rx(
+    r"(?:fired|used|lobbed)\s+(?:tear ?gas|water cannons?|rubber bullets|stun grenades)\s+"
+    r"(?:at|on|to disperse)\s+(?:\w+\s+){0,3}?(?:students|crowds?|people|workers|supporters|"
+    r"residents|youths|women|farmers|traders|opposition)"
+)
 # An attack by armed men, told without a weapon or a toll.
 ARMED_ATTACK = _rx(
     r"(?:gunmen|militants|rebels|insurgents|jihadists|fighters|bandits|assailants|attackers|"
@@ -215,6 +220,11 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         return TypeDecision("Strategic developments", "Agreement", match)
     if crowd:
         return TypeDecision("Protests", "Peaceful protest", crowd)
+    if (match := CROWD_CONTROL.search(text)) is not None:
+        # "troops fired tear gas at students": a crowd met with force is a protest
+        if re.search(r"\b(?:killed|killing|shot dead|live (?:ammunition|rounds))\b", text, re.I):
+            return TypeDecision("Protests", "Excessive force against protesters", match)
+        return TypeDecision("Protests", "Protest with intervention", match)
     if (match := ARMED_ATTACK.search(text)) is not None:
         # "Gunmen attacked a village": an armed attack with no weapon or toll named
         if FORCES_HIT.search(text, match.end()):
