@@ -535,3 +535,25 @@ def test_an_armed_attack_without_weapon_or_toll_is_typed() -> None:
     ]
     base = _events("Rebels attacked an army base near Beni on Sunday.")
     assert [(e.event_type, e.sub_event_type) for e in base] == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parents staged a months-long legal battle with the courts last year.",
+        "The projects have been executed by army engineers in collaboration with the government.",
+        "This was also demonstrated by our decision on Monday, the prime minister said.",
+        "He shot down rumours of a new engine on Tuesday.",
+        "Chris Paul hit an off-balance layup with 0.8 seconds left on Sunday.",
+        "The disease has killed more than 100 people in the province, health officials said.",
+        "A man was struck and killed by a car on Main Street on Friday, police said.",
+        "Police arrested four vendors at the market and seized 3,000 kilos of rotten meat on Monday.",
+    ],
+)
+def test_courts_projects_sport_disease_traffic_and_petty_crime_are_not_incidents(text: str) -> None:
+    assert _events(text, published="2024-03-12") == []
+
+
+def test_a_politically_significant_arrest_is_an_event() -> None:
+    text = "Police arrested an opposition activist in Algiers on Sunday after he criticised the president on Facebook."
+    assert [e.sub_event_type for e in _events(text, published="2024-03-12")] == ["Arrests"]

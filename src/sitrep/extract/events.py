@@ -33,6 +33,7 @@ from sitrep.extract.lexicon import (
     HISTORY,
     IRREALIS,
     NOT_CONFLICT,
+    POLITICAL_DETENTION,
     REPORTING_LEMMAS,
     SEPARATE,
     TRIGGER,
@@ -338,17 +339,23 @@ def _not_violent(text: str, trigger: re.Match[str]) -> bool:
     for stem, after in _FIGURATIVE_AFTER.items():
         if word.startswith(stem) and after.match(text, trigger.end()):
             return True
-    return bool(_NOT_VIOLENT_BEFORE.search(text[max(0, trigger.start() - 40) : trigger.start()]))
+    before = text[max(0, trigger.start() - 40) : trigger.start()]
+    if any(word.startswith(stem) and rx.search(before) for stem, rx in _FIGURATIVE_BEFORE.items()):
+        return True
+    return bool(_NOT_VIOLENT_BEFORE.search(before))
 
 
 # Figurative uses, by verb: "attacked the budget plan", "hit a record high", "captured the
 # imagination", "fired his cabinet".
 _FIGURATIVE_OBJECT = {
     "attack": "plan|proposal|decision|policy|policies|bill|budget|law|remarks|comments|statement|ruling",
-    "hit": "record|high|low|peak|headlines",
     "struck": "record|high|low|peak|headlines|chord|tone",
     "captur": "imagination|attention|hearts|mood",
     "fired": "cabinet|minister|coach|staff|employees|director|head|chief|manager",
+    "shot": "rumou?rs|idea|proposal|reports|claims|suggestion|hopes|layup|jumper|three-pointer",
+    "hit": "record|high|low|peak|headlines|layup|jumper|shot|home run|homer|three-pointer|road",
+    "demonstrat": "that|how|its|his|her|their|the (?:need|importance|value|strength|commitment)",
+    "battle": "with (?:the )?(?:courts?|cancer|illness|regulators|insurers|addiction)|for (?:custody|control of the company)",
 }
 _FIGURATIVE_AFTER = {
     stem: re.compile(
@@ -357,6 +364,21 @@ _FIGURATIVE_AFTER = {
         re.I,
     )
     for stem, objects in _FIGURATIVE_OBJECT.items()
+}
+# Figurative uses told by what comes before: "competitive battles", "legal battle",
+# "demonstrated by our decision", "the projects have been executed by engineers".
+_FIGURATIVE_BEFORE = {
+    "battl": re.compile(
+        r"\b(?:competitive|legal|court|courtroom|political|custody|election|electoral|uphill|"
+        r"budget|ratings|bidding|price|trade|verbal|twitter|online)\s+(?:[\w-]+\s+)?$",
+        re.I,
+    ),
+    "execut": re.compile(
+        r"\b(?:projects?|plans?|orders?|contracts?|programmes?|programs?|strateg\w+|deals?)\s+"
+        r"(?:\w+\s+){0,3}$",
+        re.I,
+    ),
+    "demonstrat": re.compile(r"\b(?:was|were|is|are|been|this|it|which)\s+(?:also\s+)?$", re.I),
 }
 _DEAL_AFTER = re.compile(
     r"\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|agreement|balance|chord|pose|bargain)\b", re.I
@@ -994,6 +1016,14 @@ def _build(
     country = draft.toponym.place.country if draft.toponym else None
     perpetrator = draft.perpetrator
     decision = classify(main.text, context, _acting_as(perpetrator, country))
+    if decision.cue is None:
+        # no act the types know ("tourism was badly hit", "toads exploded"): nothing to code
+        return None
+    if decision.sub_event_type == "Arrests" and not POLITICAL_DETENTION.search(
+        " ".join([main.text, context])
+    ):
+        # ACLED codes politically significant arrests, not "the man was arrested by police"
+        return None
     actor1, actor2 = actors_mod.event_actors(
         decision.event_type, decision.sub_event_type, draft, country
     )

@@ -189,6 +189,9 @@ IRREALIS = re.compile(
         r"to (?:end|halt|stop|prevent|avoid|curb|deter|resume)",
         r"attempt(?:s|ed)? to",
         r"until they",
+        r"potential to",
+        r"capable of",
+        r"lull in",
         r"plott?(?:ed|ing)?",
         r"intends? to",
         r"expects?",
@@ -355,9 +358,15 @@ NOT_CONFLICT = re.compile(
     r"(?:the|a) (?:tropical |winter |severe |powerful )?storm (?:hit|struck|made landfall|battered|swept)|"
     r"hurricanes?|typhoons?|tornado\w*|lightning|heatwave|wildfires?|blaze|avalanche|"
     r"gas (?:explosion|leak|cylinder|blast)|boiler|(?:mine|building|bridge) collapse|collapsed|stampede|"
-    r"cholera|epidemic|overdose|"
+    r"cholera|epidemic|pandemic|overdose|diseases?|illness|virus|viral|flu|influenza|H\dN\d|"
+    r"infections?|infected|cancer|E\.? coli|outbreak(?! of (?:fighting|violence|clashes|war|hostilities))|"
+    r"tsunami|ducks|birds|poultry|chickens|cattle|livestock|horses|toads|animals|"
+    r"liquor|alcohol|methanol|carbon monoxide|food poisoning|"
     r"(?:a|the) fire (?:at|in|that|which|broke)|fire broke out|"
     r"football|league|cup final|goalkeeper|scored|striker|tournament|championship|innings|"
+    r"teams?|coach\w*|opponents?|streak|playoffs?|(?:semi|quarter)-?finals?|wrestl\w+|"
+    r"(?:struck|hit|killed|run over) by (?:a |an )?(?:car|truck|vehicle|train|bus|van)|lost control|"
+    r"pedestrians?|motorists?|"
     r"(?:first|second) half|half-?time|stoppage time|kick-?off)\b",
     re.IGNORECASE,
 )
@@ -368,6 +377,18 @@ VIOLENT_AGENT = re.compile(
     r"police (?:fired|shot|opened fire)|shell\w*|missiles?|rockets?|drones?|air ?strikes?|bomb(?:ed|ing|s)?|"
     r"grenades?|explosives?|arson\w*|set (?:fire|ablaze|alight)|set\s+(?:\w+\s+){1,3}on fire|torched|"
     r"shot|stabbed|ambush\w*|rioters|protesters|mob|gangs?)\b",
+    re.IGNORECASE,
+)
+
+# Who is held, or why, makes an arrest one ACLED codes (a political or conflict detention).
+POLITICAL_DETENTION = re.compile(
+    r"\b(?:activists?|opposition|journalists?|reporters?|protesters?|demonstrators?|dissidents?|"
+    r"bloggers?|lawmakers?|politicians?|party (?:leader|members?|officials?)|leader|candidates?|"
+    r"students?|rioters|militants?|rebels?|insurgents?|jihadists?|terror\w*|spy|spies|spying|espionage|"
+    r"treason|sabotage|saboteurs|collaborat\w+|informants?|suspected of (?:helping|working|passing|"
+    r"spying)|helping (?:the )?(?:Russia|enemy|Ukraine|militants|rebels)|filmed|coordinates|"
+    r"security service|intelligence|SBU|FSB|junta|military|soldiers|troops|coup|sedition|"
+    r"insult\w*|poem|post(?:ed)? on|social media|Facebook|critic\w*)\b",
     re.IGNORECASE,
 )
 

@@ -49,9 +49,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 CROWD = _rx(
     r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
     r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b|rall(?:y|ies|ied)|sit-ins?|"
+    r"rioted|hunger strikes?|general strike|"
     r"took to the streets|(?:thousands|hundreds|tens of thousands) of (?:people|protesters|demonstrators|"
     r"supporters|students|workers|residents)|"
-    r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|entrances?)"
+    r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|entrances?|"
+    r"transport|railways?|ports?)"
 )
 RIOT_ACTS = _rx(
     r"threw|throwing|hurl\w*|set fire|set on fire|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|"
@@ -124,6 +126,7 @@ SEXUAL = _rx(r"raped?|sexual violence|sexually (?:assault\w*|abused|attacked)")
 ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly disappeared")
 KILLING = _rx(
     r"kill\w*|shot|shoot\w*|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
+    r"tortur\w+|mutilat\w+|lynch\w*|"
     r"dead in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
 )
 LOOT = _rx(
