@@ -239,3 +239,20 @@ def test_resolve_shared_state_does_not_pull_a_big_namesake(gaz: Gazetteer) -> No
     # (2158177) is too big a reading to be decided by that.
     text = "Flights from Melbourne to Victoria resumed on Monday."
     assert _by_text(geoparse(text, gaz))["Melbourne"].place.geonameid == 2158177
+
+
+def test_resolve_a_region_named_for_another_incident_does_not_pull_a_town(gaz: Gazetteer) -> None:
+    # A roundup: the Kharkiv region frames the first item; Nikopol (Dnipropetrovsk, 100k
+    # people) is not the Kharkiv-region hamlet of that name.
+    text = (
+        "In the northeastern Kharkiv region, two people were killed when a bomb hit a house "
+        "in Kupiansk. A drone strike on Nikopol, across the Dnipro River from the Zaporizhzhia "
+        "nuclear power plant, killed a man."
+    )
+    nikopol = _by_text(geoparse(text, gaz))["Nikopol"]
+    assert nikopol.place.admin1 == "Dnipropetrovsk"
+
+
+def test_resolve_a_region_named_in_the_same_sentence_still_decides(gaz: Gazetteer) -> None:
+    text = "A drone hit a house in Nikopol in the Kharkiv region on Monday."
+    assert _by_text(geoparse(text, gaz))["Nikopol"].place.admin1 == "Kharkiv"

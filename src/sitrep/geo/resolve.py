@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 W_COUNTRY = 3.0
 W_ADMIN = 2.5
 W_ADMIN_NEAR = 2.0
+W_ADMIN_ELSEWHERE = 2.0
 W_ADMIN_OTHER = 1.0
 W_NEAR = 2.5
 NEAR_KM = 150.0
@@ -77,6 +78,19 @@ class Context:
     named_by: dict[str, set[str]] = field(default_factory=dict)
     """Country (ISO alpha-2) or admin1 code -> name keys of the mentions and demonyms
     that name it: a name is no evidence against its own namesakes."""
+    sentence_ends: tuple[int, ...] = ()
+    """Offsets where the article's sentences end: a region named "nearby" must be named in
+    the mention's own sentence ("In the Kharkiv region, ... . A drone strike on Nikopol"
+    does not put Nikopol in Kharkiv region)."""
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9])")
+
+
+def _same_sentence(ends: tuple[int, ...], a: int, b: int) -> bool:
+    """True when no sentence ends between offsets ``a`` and ``b``."""
+    lo, hi = min(a, b), max(a, b)
+    return not any(lo < end <= hi for end in ends)
 
 
 def build_context(rec: Recognition, source_region: SourceRegion | None = None) -> Context:
@@ -221,8 +235,16 @@ def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, lis
         offsets = ctx.admin1[c.admin1]
         own = c.kind == "admin1" and all(m.start <= o < m.end for o in offsets)
         if not own:
-            score += W_ADMIN
-            if any(abs(o - m.start) <= LOCAL_CHARS and not m.start <= o < m.end for o in offsets):
+            near = any(
+                abs(o - m.start) <= LOCAL_CHARS
+                and not m.start <= o < m.end
+                and _same_sentence(ctx.sentence_ends, o, m.start)
+                for o in offsets
+            )
+            same_sentence = any(_same_sentence(ctx.sentence_ends, o, m.start) for o in offsets)
+            # a region named only in other sentences may frame another incident
+            score += W_ADMIN if same_sentence or not ctx.sentence_ends else W_ADMIN_ELSEWHERE
+            if near:
                 score += W_ADMIN_NEAR
                 why.append(f"region {c.place.admin1} named nearby")
             else:
@@ -441,6 +463,7 @@ def resolve_mentions(
         One Toponym per mention that has a candidate, in text order.
     """
     ctx = build_context(rec, source_region)
+    ctx.sentence_ends = tuple(m.end() for m in _SENTENCE_END.finditer(text))
     first = _winners(rec.mentions, ctx, None)
     # Once more with proximity: places chosen by their priors alone are a weak context.
     first = _winners(rec.mentions, ctx, first)
