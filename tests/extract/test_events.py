@@ -557,3 +557,13 @@ def test_courts_projects_sport_disease_traffic_and_petty_crime_are_not_incidents
 def test_a_politically_significant_arrest_is_an_event() -> None:
     text = "Police arrested an opposition activist in Algiers on Sunday after he criticised the president on Facebook."
     assert [e.sub_event_type for e in _events(text, published="2024-03-12")] == ["Arrests"]
+
+
+def test_a_party_named_twice_makes_one_claim() -> None:
+    text = (
+        "A car bomb killed three officers in Melitopol on Sunday, Ukraine's Defence Intelligence "
+        "Unit said. The intelligence unit said the bombing was an act of sabotage."
+    )
+    event = _events(text, published="2023-11-13")[0]
+    claimed = [c for c in event.claims if c.status == "claimed"]
+    assert len(claimed) == 1

@@ -995,6 +995,28 @@ def _claimed_responsibility(
     return None
 
 
+def _distinct_claims(claims: list[Claim], country: str | None) -> list[Claim]:
+    """One claim per party and status: "Ukraine's military intelligence (HUR)" and a later
+    "the intelligence unit" with the same status are one claimant told twice."""
+    kept: list[Claim] = []
+    for claim in claims:
+        party = _party(claim.claimant, country)
+        same = [k for k in kept if k.status == claim.status and k.claimant]
+        if party is not None and any(_party(k.claimant, country) == party for k in same):
+            continue
+        if claim.claimant and claim.claimant.islower() and same:
+            continue  # "the intelligence unit" after the named unit: the same party again
+        kept.append(claim)
+    return kept
+
+
+def _party(claimant: str | None, country: str | None) -> str | None:
+    if not claimant:
+        return None
+    found = actors_mod.find_actors(claimant, country)
+    return found[0].actor.name if found else claimant.casefold().removeprefix("the ")
+
+
 def _acting_as(perpetrator: actors_mod.ActorMention | None, country: str | None) -> str | None:
     """The perpetrator's ACLED kind where the incident happened: a state's forces abroad
     are external forces (ACLED: Russian forces taking a Ukrainian village overtake
@@ -1061,6 +1083,7 @@ def _build(
                 source=article.source,
             )
         )
+    claims = _distinct_claims(claims, country)
     persons = actors_mod.event_persons(draft, parsed, claims)
     if (
         persons
