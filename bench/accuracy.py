@@ -31,12 +31,13 @@ import importlib.util
 import json
 import logging
 import platform
-import subprocess
 import sys
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from docs_sections import commit_label, replace_section
 
 from sitrep.errors import SitrepError
 from sitrep.eval.report import evaluate
@@ -231,7 +232,7 @@ def new_baseline(
         loosened.append("gold files changed")
     entry = {
         "date": dt.date.today().isoformat(),
-        "commit": git_commit(),
+        "commit": commit_label(),
         "change": "lowered: " + "; ".join(loosened) if loosened else "raised or unchanged",
     }
     if reason:
@@ -245,26 +246,6 @@ def new_baseline(
         "log": [*old.get("log", []), entry],
     }
     return baseline, loosened
-
-
-def git_commit() -> str:
-    """Short hash of HEAD, or "unknown"."""
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    dirty = subprocess.run(
-        ["git", "-C", str(REPO), "status", "--porcelain", "--", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return out.stdout.strip() + (" + uncommitted changes in src/" if dirty else "")
 
 
 def cell(value: Any, metric: str) -> str:
@@ -283,7 +264,7 @@ def markdown_table(rows: dict[str, dict[str, Any]], command: str) -> str:
     machine = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
     lines = [
         MARK_BEGIN,
-        f"Run {dt.date.today().isoformat()} at commit `{git_commit()}` on {machine}:",
+        f"Run {dt.date.today().isoformat()} at commit `{commit_label()}` on {machine}:",
         "",
         "```",
         command,
@@ -314,15 +295,7 @@ def write_docs(section: str) -> None:
         "Floors for these numbers are in `bench/baseline.json`; `bench/accuracy.py` fails when "
         "a score drops below its floor.\n\n"
     )
-    text = DOCS.read_text(encoding="utf-8") if DOCS.is_file() else header
-    if MARK_BEGIN in text and MARK_END in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        after = rest.split(MARK_END, 1)[1].lstrip("\n")
-        text = before + section + ("\n" + after if after else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(text, encoding="utf-8")
+    replace_section(MARK_BEGIN, MARK_END, section, new_file=header)
 
 
 def main(argv: list[str] | None = None) -> int:

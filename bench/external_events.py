@@ -42,7 +42,6 @@ import json
 import logging
 import platform
 import re
-import subprocess
 import sys
 import time
 import unicodedata
@@ -53,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from docs_sections import commit_label, replace_section
 
 import sitrep
 from sitrep import resources
@@ -807,26 +807,6 @@ def ucdp_errors(cases: Sequence[UcdpCase], n: int) -> list[str]:
 # --------------------------------------------------------------------------- output
 
 
-def git_commit() -> str:
-    """Short hash of HEAD, marked when src/ has uncommitted changes."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    dirty = subprocess.run(
-        ["git", "-C", str(REPO), "status", "--porcelain", "--", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    return head + (" + uncommitted changes in src/" if dirty else "")
-
-
 def report(plover: Sequence[PloverCase], ucdp: Sequence[UcdpCase], command: str) -> str:
     """The whole marked section of docs/benchmarks.md."""
     machine = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
@@ -834,7 +814,7 @@ def report(plover: Sequence[PloverCase], ucdp: Sequence[UcdpCase], command: str)
         MARK_BEGIN,
         "## External event sets (PLOVER-GSR, UCDP GED sample)",
         "",
-        f"Run {dt.date.today().isoformat()} at commit `{git_commit()}` on {machine}:",
+        f"Run {dt.date.today().isoformat()} at commit `{commit_label()}` on {machine}:",
         "",
         "```",
         command,
@@ -854,16 +834,7 @@ def report(plover: Sequence[PloverCase], ucdp: Sequence[UcdpCase], command: str)
 
 def write_docs(section: str) -> None:
     """Replace the external section of docs/benchmarks.md, or add it after the speed section."""
-    text = DOCS.read_text(encoding="utf-8")
-    if MARK_BEGIN in text and MARK_END in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        text = before + section + rest.split(MARK_END, 1)[1].lstrip("\n")
-    elif SPEED_END in text:
-        before, after = text.split(SPEED_END, 1)
-        text = before + SPEED_END + "\n\n" + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    DOCS.write_text(text, encoding="utf-8")
+    replace_section(MARK_BEGIN, MARK_END, section, after=SPEED_END)
 
 
 def main(argv: list[str] | None = None) -> int:

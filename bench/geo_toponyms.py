@@ -104,37 +104,51 @@ def bench_source_region(gaz: Gazetteer, path: Path, name: str) -> dict:
     sources = [d.get("source") or "" for d, _ in docs]
     t0 = time.perf_counter()
     recs = [recognise(text, gaz) for text in texts]
-    own = [region_of_toponyms(resolve_mentions(t, r, gaz)) for t, r in zip(texts, recs, strict=True)]
+    own = [
+        region_of_toponyms(resolve_mentions(t, r, gaz)) for t, r in zip(texts, recs, strict=True)
+    ]
     t_first = time.perf_counter() - t0
     by_source: dict[str, SourceRegion] = {}
     for src, region in zip(sources, own, strict=True):
         by_source[src] = by_source.get(src, SourceRegion()) + region
-    hints = {src: name_hint(src, gaz, d.get("url")) for (d, _), src in zip(docs, sources, strict=True)}
+    hints = {
+        src: name_hint(src, gaz, d.get("url")) for (d, _), src in zip(docs, sources, strict=True)
+    }
     variants: dict[str, list[float]] = {"none": [], "loo": [], "loo+name": []}
     changed = 0
     t_second = 0.0
     for i, ((_, gold), text, rec, src) in enumerate(zip(docs, texts, recs, sources, strict=True)):
         ms = [mention_at(text, g["start"], g["end"], gaz) for g in gold]
         loo = by_source[src] - own[i]
-        for variant, region in (
-            ("none", None), ("loo", loo), ("loo+name", loo + hints[src])
-        ):
+        for variant, region in (("none", None), ("loo", loo), ("loo+name", loo + hints[src])):
             t1 = time.perf_counter()
             out = resolve_mentions(text, rec, gaz, only=ms, source_region=region or None)
             if variant == "loo":
                 t_second += time.perf_counter() - t1
             resolved = {(t.start, t.end): t for t in out}
             for g, m in zip(gold, ms, strict=True):
-                variants[variant].append(_error_km(g, resolved.get((m.span_start, m.span_end)), gaz))
+                variants[variant].append(
+                    _error_km(g, resolved.get((m.span_start, m.span_end)), gaz)
+                )
         changed += sum(
-            a != b for a, b in zip(variants["none"][-len(gold):], variants["loo"][-len(gold):],
-                                   strict=True)
+            a != b
+            for a, b in zip(
+                variants["none"][-len(gold) :], variants["loo"][-len(gold) :], strict=True
+            )
         )
     n = len(variants["none"])
     acc = {k: sum(e <= 161 for e in v) / n for k, v in variants.items()}
     with_others = sum(bool(by_source[s] - o) for s, o in zip(sources, own, strict=True))
-    return {"set": name, "spans": n, "articles": len(docs), "with_others": with_others,
-            "acc": acc, "changed": changed, "first_s": t_first, "second_s": t_second}
+    return {
+        "set": name,
+        "spans": n,
+        "articles": len(docs),
+        "with_others": with_others,
+        "acc": acc,
+        "changed": changed,
+        "first_s": t_first,
+        "second_s": t_second,
+    }
 
 
 def bench_set(gaz: Gazetteer, path: Path, name: str) -> dict:
@@ -212,27 +226,32 @@ def dev_locations(gaz: Gazetteer, path: Path) -> dict:
             total += 1
             gkey = name_key(loc["name"])
             named = [
-                t for t in toponyms
-                if name_key(t.text) and (gkey.startswith(name_key(t.text))
-                                         or name_key(t.text).startswith(gkey))
+                t
+                for t in toponyms
+                if name_key(t.text)
+                and (gkey.startswith(name_key(t.text)) or name_key(t.text).startswith(gkey))
             ]
             if named:
                 found += 1
             good = [
-                t for t in named
+                t
+                for t in named
                 if t.place.lat is not None
                 and haversine_km(loc["lat"], loc["lon"], t.place.lat, t.place.lon) <= 50
                 and t.place.admin1 == loc["admin1"]
             ]
             if good:
                 ok += 1
-            if good or any(t.place.geo_precision == 3 and t.place.admin1 == loc["admin1"]
-                           for t in named):
+            if good or any(
+                t.place.geo_precision == 3 and t.place.admin1 == loc["admin1"] for t in named
+            ):
                 region_ok += 1
             else:
                 got = named[0].place if named else None
-                misses.append(f"{doc['doc_id']} {loc['name']} -> "
-                              f"{(got.name, got.admin1) if got else 'not found'}")
+                misses.append(
+                    f"{doc['doc_id']} {loc['name']} -> "
+                    f"{(got.name, got.admin1) if got else 'not found'}"
+                )
             start = text.find(ev["evidence"])
             chosen = event_place(text, toponyms, start, start + len(ev["evidence"]))
             if chosen is not None and chosen.place.lat is not None:
@@ -241,13 +260,20 @@ def dev_locations(gaz: Gazetteer, path: Path) -> dict:
                 region = 3 in (p.geo_precision, loc["geo_precision"]) and p.admin1 == loc["admin1"]
                 ev_ok += int(near or region)
                 if not (near or region):
-                    misses.append(f"event_place {doc['doc_id']} {loc['name']} -> "
-                                  f"{(p.name, p.admin1, p.geo_precision)}")
+                    misses.append(
+                        f"event_place {doc['doc_id']} {loc['name']} -> "
+                        f"{(p.name, p.admin1, p.geo_precision)}"
+                    )
             else:
                 misses.append(f"event_place {doc['doc_id']} {loc['name']} -> none")
-    return {"total": total, "found": found, "resolved": ok, "region_ok": region_ok,
-            "event_place": ev_ok,
-            "misses": misses}
+    return {
+        "total": total,
+        "found": found,
+        "resolved": ok,
+        "region_ok": region_ok,
+        "event_place": ev_ok,
+        "misses": misses,
+    }
 
 
 def main() -> None:
@@ -255,44 +281,59 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", default="/work/shared", type=Path)
     ap.add_argument("--sets", default=",".join(SETS))
-    ap.add_argument("--source-only", action="store_true",
-                    help="only the source's-region table (no timings, no dev)")
+    ap.add_argument(
+        "--source-only",
+        action="store_true",
+        help="only the source's-region table (no timings, no dev)",
+    )
     args = ap.parse_args()
     gaz = Gazetteer.open_default()
     rows = []
     for name in args.sets.split(",") if not args.source_only else ():
         rows.append(bench_set(gaz, args.shared / "eval" / SETS[name], name))
     print(f"Run {dt.date.today().isoformat()}: `.venv/bin/python bench/geo_toponyms.py`\n")
-    print("| set | gold spans | in gazetteer | recogniser recall | recogniser precision "
-          "| acc@161 km | acc@161 of spans in gazetteer | median km | p90 km "
-          "| exact GeoNames id | resolutions/s | with context recognition |")
+    print(
+        "| set | gold spans | in gazetteer | recogniser recall | recogniser precision "
+        "| acc@161 km | acc@161 of spans in gazetteer | median km | p90 km "
+        "| exact GeoNames id | resolutions/s | with context recognition |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         exact = f"{r['exact']:.1%} (of {r['id_spans']})" if r["exact"] is not None else "n/a"
-        print(f"| {r['set']} | {r['spans']} | {r['covered']:.1%} | {r['recall']:.1%} | "
-              f"{r['precision']:.1%} | {r['acc161']:.1%} | {r['acc161_covered']:.1%} | "
-              f"{r['median']:.0f} | {r['p90']:.0f} | {exact} | {r['per_s']:,.0f} | "
-              f"{r['per_s_ctx']:,.0f} |")
-    print("\nThe source's usual region (leave-one-out: each article gets the region of the "
-          "other articles of its source in the set, from their geoparse output; \"+ name\" "
-          "adds the hint from the outlet's name or URL host):\n")
-    print("| set | spans | articles with other articles of their source | acc@161 without "
-          "| with source region | + name hint | spans moved | first pass s | second pass s |")
+        print(
+            f"| {r['set']} | {r['spans']} | {r['covered']:.1%} | {r['recall']:.1%} | "
+            f"{r['precision']:.1%} | {r['acc161']:.1%} | {r['acc161_covered']:.1%} | "
+            f"{r['median']:.0f} | {r['p90']:.0f} | {exact} | {r['per_s']:,.0f} | "
+            f"{r['per_s_ctx']:,.0f} |"
+        )
+    print(
+        "\nThe source's usual region (leave-one-out: each article gets the region of the "
+        'other articles of its source in the set, from their geoparse output; "+ name" '
+        "adds the hint from the outlet's name or URL host):\n"
+    )
+    print(
+        "| set | spans | articles with other articles of their source | acc@161 without "
+        "| with source region | + name hint | spans moved | first pass s | second pass s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name in args.sets.split(","):
         r = bench_source_region(gaz, args.shared / "eval" / SETS[name], name)
         a = r["acc"]
-        print(f"| {name} | {r['spans']} | {r['with_others']} of {r['articles']} | "
-              f"{a['none']:.1%} | {a['loo']:.1%} | {a['loo+name']:.1%} | {r['changed']} | "
-              f"{r['first_s']:.2f} | {r['second_s']:.2f} |")
+        print(
+            f"| {name} | {r['spans']} | {r['with_others']} of {r['articles']} | "
+            f"{a['none']:.1%} | {a['loo']:.1%} | {a['loo+name']:.1%} | {r['changed']} | "
+            f"{r['first_s']:.2f} | {r['second_s']:.2f} |"
+        )
     if args.source_only:
         return
     dev = dev_locations(gaz, args.shared / "eval" / "dev.jsonl")
-    print(f"\nDev event locations ({dev['total']}): toponym of that name found "
-          f"{dev['found']}, resolved within 50 km and right admin1 {dev['resolved']}, "
-          f"or right admin1 at precision 3 (the evaluator's region rule) {dev['region_ok']}; "
-          f"event_place on the gold evidence span within 50 km (or same admin1 at "
-          f"precision 3) {dev['event_place']}.\n")
+    print(
+        f"\nDev event locations ({dev['total']}): toponym of that name found "
+        f"{dev['found']}, resolved within 50 km and right admin1 {dev['resolved']}, "
+        f"or right admin1 at precision 3 (the evaluator's region rule) {dev['region_ok']}; "
+        f"event_place on the gold evidence span within 50 km (or same admin1 at "
+        f"precision 3) {dev['event_place']}.\n"
+    )
     for m in dev["misses"]:
         print(f"- {m}")
 

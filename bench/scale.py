@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from docs_sections import replace_section
 from speed import DEFAULT_SHARED, Corpus, load_corpus
 
 from sitrep import resources
@@ -149,13 +150,7 @@ def markdown(corpus: Corpus, workers: int, rows: list[tuple[str, float, RunSumma
 
 def write_docs(section: str) -> None:
     """Replace the scale section of docs/benchmarks.md (appended at the end if absent)."""
-    text = DOCS.read_text(encoding="utf-8")
-    if MARK_BEGIN in text and MARK_END in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        text = before + section + rest.split(MARK_END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n## Scaling out (Dask)\n\n" + section
-    DOCS.write_text(text, encoding="utf-8")
+    replace_section(MARK_BEGIN, MARK_END, section, heading="## Scaling out (Dask)")
 
 
 def main(argv: list[str] | None = None) -> int:

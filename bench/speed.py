@@ -30,7 +30,6 @@ import datetime as dt
 import json
 import platform
 import pstats
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +39,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from docs_sections import commit_label, replace_section
 
 from sitrep import pipeline, resources
 from sitrep.extract.events import candidate_sentences
@@ -324,9 +325,7 @@ class Result:
     command: str
 
 
-def run(
-    shared: Path, only: set[str] | None, repeat: int, profile_top: int, command: str
-) -> Result:
+def run(shared: Path, only: set[str] | None, repeat: int, profile_top: int, command: str) -> Result:
     """Load, warm up, then time spaCy and sitrep alternately ``repeat`` times."""
     corpus = load_corpus(shared, only)
     loads = load_times()
@@ -362,7 +361,7 @@ def markdown(result: Result) -> str:
     candidates, sentences = corpus.candidate_share()
     lines = [
         MARK_BEGIN,
-        f"Run {dt.date.today().isoformat()} at commit `{_git_commit()}` on {machine}, "
+        f"Run {dt.date.today().isoformat()} at commit `{commit_label()}` on {machine}, "
         f"{_cpu_count()} CPUs, one process:",
         "",
         "```",
@@ -406,9 +405,7 @@ def _stage_table(stages: StageTimes, total: float) -> list[str]:
         "|---|---|---|---|",
     ]
     for label, seconds in sorted(stages.seconds.items(), key=lambda kv: -kv[1]):
-        lines.append(
-            f"| {label} | {stages.calls[label]} | {seconds:.2f} | {seconds / total:.0%} |"
-        )
+        lines.append(f"| {label} | {stages.calls[label]} | {seconds:.2f} | {seconds / total:.0%} |")
     rest = total - stages.outermost
     lines.append(f"| other (batching, pydantic, glue) | – | {rest:.2f} | {rest / total:.0%} |")
     return lines
@@ -432,25 +429,9 @@ def _cpu_count() -> int:
     return os.cpu_count() or 1
 
 
-def _git_commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
-        )
-    except OSError:
-        return "unknown"
-    return out.stdout.strip() or "unknown"
-
-
 def write_docs(section: str) -> None:
     """Replace the speed section of docs/benchmarks.md (appended after the rest if absent)."""
-    text = DOCS.read_text(encoding="utf-8")
-    if MARK_BEGIN in text and MARK_END in text:
-        before, rest = text.split(MARK_BEGIN, 1)
-        text = before + section + rest.split(MARK_END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n## Speed\n\n" + section
-    DOCS.write_text(text, encoding="utf-8")
+    replace_section(MARK_BEGIN, MARK_END, section, heading="## Speed")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -467,7 +448,9 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", type=int, nargs="?", const=15, default=0, metavar="N",
         help="list the N functions with the most own time (default 15)",
     )  # fmt: skip
-    ap.add_argument("--write", action="store_true", help="replace the section in docs/benchmarks.md")
+    ap.add_argument(
+        "--write", action="store_true", help="replace the section in docs/benchmarks.md"
+    )
     args = ap.parse_args(argv)
     command = "python bench/speed.py " + " ".join(sys.argv[1:] if argv is None else argv)
     only = set(args.sets.split(",")) if args.sets else None
