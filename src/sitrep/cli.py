@@ -207,6 +207,25 @@ EventTypeOption = Annotated[
 ]
 
 
+def _filtered_events(
+    db: str,
+    country: str | None,
+    admin1: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+) -> list:  # type: ignore[type-arg]
+    """The stored events that pass the export/trends filters (bad options raise ConfigError)."""
+    from sitrep.export import EventFilter
+    from sitrep.store import open_store
+
+    chosen = EventFilter.parse(
+        country=country, admin1=admin1, since=since, until=until, event_type=event_type
+    )
+    with open_store(db) as store:
+        return chosen.apply(store.events())
+
+
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
@@ -227,17 +246,12 @@ def export(
     import io
 
     from sitrep.errors import ConfigError
-    from sitrep.export import FORMATS, EventFilter, write_export
-    from sitrep.store import open_store
+    from sitrep.export import FORMATS, write_export
 
     try:
         if format not in FORMATS:
             raise ConfigError(f"unknown --format {format!r}; use one of: {', '.join(FORMATS)}")
-        chosen = EventFilter.parse(
-            country=country, admin1=admin1, since=since, until=until, event_type=event_type
-        )
-        with open_store(db) as store:
-            selected = chosen.apply(store.events())
+        selected = _filtered_events(db, country, admin1, since, until, event_type)
     except SitrepError as exc:
         raise _fail(exc, debug) from exc
     if out is None:
@@ -276,17 +290,11 @@ def trends(
     from sitrep.analyse import plot_trends, print_trends_table
     from sitrep.analyse import trends as analyse_trends
     from sitrep.errors import ConfigError
-    from sitrep.export import EventFilter
-    from sitrep.store import open_store
 
     try:
         if format not in {"table", "json"}:
             raise ConfigError(f"unknown --format {format!r}; use table or json")
-        chosen = EventFilter.parse(
-            country=country, admin1=admin1, since=since, until=until, event_type=event_type
-        )
-        with open_store(db) as store:
-            selected = chosen.apply(store.events())
+        selected = _filtered_events(db, country, admin1, since, until, event_type)
         report = analyse_trends(selected, by=by, window=window, min_events=min_events)
     except SitrepError as exc:
         raise _fail(exc, debug) from exc

@@ -949,15 +949,6 @@ def _overlap(a: DateInterval, b: DateInterval) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _context_place(clause: Clause, toponyms: list[Toponym]) -> Toponym | None:
-    """For a clause that names no place: the last place named before it, else the first after."""
-    before = [t for t in toponyms if t.end <= clause.start and t.kind != "country"]
-    if before:
-        return before[-1]
-    after = [t for t in toponyms if t.kind != "country"]
-    return after[0] if after else (toponyms[0] if toponyms else None)
-
-
 _RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|has claimed|took|admitted) responsibility\b|"
     r"\b(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they|the (?:agency|group|service|unit|movement))\s+"
