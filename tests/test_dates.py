@@ -161,6 +161,12 @@ def test_event_date_hours_later_may_cross_midnight() -> None:
     assert _date(text, "a drone struck a grain silo") == ("2023-11-10", "2023-11-11", "day")
 
 
+def test_event_date_hours_before_a_night_is_the_nights_first_day() -> None:
+    text = "Rioters burned cars in the old town on Saturday night, hours after a shooting at a bar."
+    assert _date(text, "a shooting at a bar") == ("2023-11-11", "2023-11-11", "day")
+    assert _date(text, "Rioters burned cars") == ("2023-11-11", "2023-11-12", "day")
+
+
 def test_event_date_does_not_borrow_from_unlinked_sentence() -> None:
     text = "A missile hit Odesa on Friday. Gunmen killed a farmer near Kherson."
     assert _date(text, "Gunmen killed a farmer") == ("2023-11-06", "2023-11-13", "week")

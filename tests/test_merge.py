@@ -12,6 +12,7 @@ from sitrep.merge import (
     band_keys,
     casualty_range,
     copy_sources,
+    incident_reports,
     is_near_duplicate,
     merge_events,
     report_id,
@@ -98,6 +99,21 @@ def test_merge_three_reports_with_conflicting_figures_become_one_event() -> None
     assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (10, 10, 15)
     [note] = [n for n in merged.notes if n.startswith("conflicting fatalities")]
     assert "10 (Outlet doc1, 2023-06-28)" in note and "13 (Outlet doc3, 2023-07-02)" in note
+
+
+def test_incident_reports_keep_each_articles_figures_under_the_incidents_id() -> None:
+    reports = [
+        _report("b", "doc2", "2023-07-02", killed=Count(low=13, best=13, high=13)),
+        _report("a", "doc1", "2023-06-28", killed=Count(low=10, best=10, high=None)),
+        _report("x", "doc2", "2023-07-02", place=SLOVIANSK, day="2023-06-30"),
+    ]
+    [merged, other] = merge_events(reports)
+    by_doc = {(r.sources[0].doc_id, r.location.name): r for r in incident_reports(reports)}
+    assert by_doc["doc1", "Kramatorsk"].event_id == by_doc["doc2", "Kramatorsk"].event_id
+    assert by_doc["doc1", "Kramatorsk"].event_id == merged.event_id
+    assert by_doc["doc2", "Sloviansk"].event_id == other.event_id != merged.event_id
+    assert by_doc["doc1", "Kramatorsk"].fatalities.best == 10
+    assert by_doc["doc2", "Kramatorsk"].fatalities.best == 13
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(4))))

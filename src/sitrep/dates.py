@@ -368,7 +368,7 @@ def event_date(
         found = [m for m in in_clause if roles[id(m)] == role]
         if found:
             nearest = min(found, key=distance)
-            return nearest.interval, nearest
+            return _hours_before(text, nearest, start), nearest
 
     sentence_start = sentences[first][0]
     opening = text[sentence_start : max(end, sentence_start)]
@@ -399,6 +399,24 @@ def event_date(
     if background:
         return background[0].interval, background[0]
     return undated_interval(published), None
+
+
+_HOURS_AFTER = re.compile(
+    r"\b(?:hours|minutes)\s+(?:after|since)\s*$|\bhours\s+earlier,?\s*$", re.I
+)
+
+
+def _hours_before(text: str, mention: DateMention, start: int) -> DateInterval:
+    """The interval of an incident told as happening hours before a dated one.
+
+    "riots on Thursday night, hours after a knife attack": the night is [X, X+1], the
+    attack that came hours before it is day X.
+    """
+    interval = mention.interval
+    night = interval.precision == "day" and interval.end > interval.start
+    if night and mention.end <= start and _HOURS_AFTER.search(text, mention.end, start):
+        return _day(interval.start)
+    return interval
 
 
 # --- resolution -------------------------------------------------------------------

@@ -100,6 +100,20 @@ def merge_events(reports: Iterable[Event]) -> list[Event]:
     return sorted((combine(c) for c in clusters), key=lambda e: (e.date.start, e.event_id))
 
 
+def incident_reports(reports: Iterable[Event]) -> list[Event]:
+    """Return each report as its article told it, under the id of the event it merges into.
+
+    The per-article view of a merged dataset: fields are the report's own (the figure and
+    date *this* article gives), the id is the incident's, so reports sharing an id are
+    one incident.  :func:`merge_events` builds the events themselves from the same clusters.
+    """
+    return [
+        report.model_copy(update={"event_id": cluster[0].event_id})
+        for cluster in cluster_reports(reports)
+        for report in cluster
+    ]
+
+
 def cluster_reports(reports: Iterable[Event]) -> list[list[Event]]:
     """Group reports into incidents (complete linkage, fixed order; see the module doc).
 

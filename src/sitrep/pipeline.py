@@ -21,7 +21,7 @@ from sitrep.errors import InputError
 from sitrep.extract.events import candidate_sentences, extract_events
 from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.ingest import read_inputs
-from sitrep.merge import merge_events
+from sitrep.merge import incident_reports, merge_events
 from sitrep.model import Article, Event, Rejected
 
 if TYPE_CHECKING:
@@ -69,6 +69,15 @@ def extract_file(path: Path) -> list[Event]:
 def extract_articles(articles: list[Article]) -> list[Event]:
     """Extract and merge the incidents of a batch of articles, in memory."""
     return merge_events(_extract_batch(articles))
+
+
+def report_articles(articles: list[Article]) -> list[Event]:
+    """Extract each article's reports, each under the id of the incident it merges into.
+
+    The per-article view of :func:`extract_articles` (what each article says, grouped
+    into incidents by id), which is what per-article gold scores.
+    """
+    return incident_reports(_extract_batch(articles))
 
 
 def run_inputs(

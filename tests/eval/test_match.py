@@ -156,5 +156,22 @@ def test_match_article_is_one_to_one_and_breaks_ties_by_distance_then_order():
     assert all(isinstance(m, Match) for m in matches)
 
 
+def test_match_article_prefers_the_same_place_name_over_distance():
+    # A village missing from the gazetteer, coded at precision 3 to its region's capital,
+    # and a strike on the capital itself: the village report belongs to the village gold.
+    capital = EvalPlace(
+        name="Oblast City", admin1="Zaporizhzhia", lat=47.8, lon=35.2, geo_precision=1
+    )
+    village = EvalPlace(
+        name="Small Village", admin1="Zaporizhzhia", lat=47.4, lon=35.8, geo_precision=1
+    )
+    coded_to_capital = EvalPlace(
+        name="small  village", admin1="Zaporizhzhia", lat=47.8, lon=35.2, geo_precision=3
+    )
+    gold = [ev("capital-strike", place=capital), ev("village-strike", place=village)]
+    preds = [ev("p-village", place=coded_to_capital), ev("p-capital", place=capital)]
+    assert [(m.gold, m.pred) for m in match_article(gold, preds)] == [(0, 1), (1, 0)]
+
+
 def test_match_article_needs_a_location():
     assert match_article([ev("a")], [ev("p", place=None)]) == []

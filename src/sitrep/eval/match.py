@@ -288,6 +288,24 @@ def type_rank(gold: EvalEvent, pred: EvalEvent) -> int:
     return 1 if gold.event_type == pred.event_type else 2
 
 
+def name_rank(gold: EvalEvent, pred: EvalEvent) -> int:
+    """Place-name agreement of a pair: 0 when the folded names are equal, else 1.
+
+    Breaks ties before distance, so a village the gazetteer lacks, coded to its region's
+    capital, pairs with the gold event that names that village rather than with another
+    event in the capital.
+    """
+    g, p = gold.location, pred.location
+    if g is None or p is None or not g.name or not p.name:
+        return 1
+    return 0 if _fold_name(g.name) == _fold_name(p.name) else 1
+
+
+def _fold_name(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "", ascii_name.lower())
+
+
 def match_article(gold: Sequence[EvalEvent], pred: Sequence[EvalEvent]) -> list[Match]:
     """Pair one article's predictions with its gold events, greedily and one-to-one.
 
@@ -303,7 +321,7 @@ def match_article(gold: Sequence[EvalEvent], pred: Sequence[EvalEvent]) -> list[
         for pi, p in enumerate(pred):
             if dates_overlap(g, p) and same_place(g.location, p.location):
                 km = place_km(g.location, p.location)
-                key = (type_rank(g, p), math.inf if km is None else km, gi, pi)
+                key = (type_rank(g, p), name_rank(g, p), math.inf if km is None else km, gi, pi)
                 candidates.append((key, Match(gi, pi, km)))
     candidates.sort(key=lambda c: c[0])
     used_gold: set[int] = set()

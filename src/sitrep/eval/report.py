@@ -77,23 +77,27 @@ def evaluate(gold_paths: Sequence[Path | str], predictions: Path | str | None = 
 
 
 def run_pipeline(articles: Sequence[GoldArticle]) -> list[Event]:
-    """Extract and merge events from gold articles in memory (no store is written).
+    """Extract gold articles' reports in memory, grouped into incidents (no store is written).
+
+    Gold is per article (each article's own figure and date for an incident), so each
+    article is scored on its own reports; a report's id is the id of the event it merges
+    into, which is what the merge metric compares.
 
     Args:
         articles: the gold articles; each becomes an :class:`~sitrep.model.Article` with the
             gold doc_id as ``external_id`` and ``path:lineno`` as ``origin``.
 
     Returns:
-        The pipeline's events, merged across articles.
+        One prediction per report, under its merged event's id.
 
     Raises:
-        ConfigError: ``sitrep.pipeline.extract_articles`` does not exist yet.
+        ConfigError: ``sitrep.pipeline.report_articles`` does not exist yet.
     """
     try:
-        from sitrep.pipeline import extract_articles
+        from sitrep.pipeline import report_articles
     except ImportError as exc:
         raise ConfigError(
-            f"the pipeline (sitrep.pipeline.extract_articles) cannot be imported ({exc}); "
+            f"the pipeline (sitrep.pipeline.report_articles) cannot be imported ({exc}); "
             "score a saved file with --predictions"
         ) from exc
     inputs = [
@@ -108,7 +112,7 @@ def run_pipeline(articles: Sequence[GoldArticle]) -> list[Event]:
         for a in articles
     ]
     log.info("running the pipeline on %d gold articles", len(inputs))
-    return list(extract_articles(inputs))
+    return report_articles(inputs)
 
 
 def evaluate_command(
