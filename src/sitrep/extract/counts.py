@@ -1,8 +1,9 @@
 """Casualty figures: every number of killed or injured a clause gives, and their range.
 
-ACLED's rule decides ``best``: the most conservative credible specific figure.  A figure
-the text itself supersedes ("initially put the toll at 9") counts for the range only; an
-updated toll ("has risen to 13") wins over earlier ones; "two more bodies were found" adds
+ACLED's rule decides ``best``: the most conservative credible specific figure (an open-ended
+"more than 160" gives way to a specific "168" just above it).  A figure the text itself
+supersedes ("initially put the toll at 9") counts for the range only; an updated toll ("has
+risen to 13", not a party's "put the toll at 171") wins over earlier ones; "two more bodies were found" adds
 to the toll; a party's claim ("claiming 45 fighters were killed") only raises ``high``;
 a figure for a longer period ("since April", "bringing the total to 600") or a cause that
 is not violence ("died of a heart attack") is not this incident's.
@@ -79,10 +80,12 @@ _VERB_THEN_NUMBER = re.compile(
 )
 # "the death of three officers"
 _DEATH_OF = re.compile(rf"\b(?P<kind>deaths?)\s+of\s+{_QUALIFIER}{_NUMBER}\b", re.IGNORECASE)
-# "the death toll ... has risen to 56"; "raised the regional toll to 23"
+# "the death toll ... has risen to 56"; "raised the regional toll to 23"; "put the toll at
+# 171" (a toll, but one party's figure, not an update: only a verb of change updates)
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead))\b[^.;]{0,90}?"
-    rf"\b(?:rose|risen|climbed|reached|increased|jumped|stands?|stood|to|at)\s+{_QUALIFIER}{_NUMBER}\b",
+    r"\b(?:(?P<change>rose|risen|climbed|reached|increased|jumped|stands?|stood|now)\s+"
+    rf"(?:(?:to|at)\s+)?|(?:to|at)\s+){_QUALIFIER}{_NUMBER}\b",
     re.IGNORECASE,
 )
 _TOLL_AGAIN = re.compile(
@@ -189,6 +192,7 @@ class Figure:
     """True for "up to N": the text allows less."""
     superseded: bool
     update: bool
+    """True for a toll that changed ("has risen to 13"): it wins over earlier figures."""
     start: int
     end: int
     additive: bool = False
@@ -201,6 +205,8 @@ class Figure:
     source_end: int | None = None
     source_text: str | None = None
     """Who gives the figure, as the text names them ("the regional governor"), if it says."""
+    toll: bool = False
+    """True for any toll statement ("put the toll at 171"), updated or not."""
 
 
 def parse_number(token: str) -> int | None:
@@ -243,7 +249,7 @@ def _toll_restated(text: str, figures: list[Figure]) -> list[Figure]:
     """ "put the toll at 16, and briefly at 17": a second toll in the same breath."""
     restated = []
     for figure in figures:
-        match = _TOLL_AGAIN.match(text, figure.end) if figure.update else None
+        match = _TOLL_AGAIN.match(text, figure.end) if figure.toll else None
         value = parse_number(match.group("num")) if match else None
         if match is not None and value is not None:
             restated.append(replace(figure, value=value, start=match.start("num"), end=match.end()))
@@ -375,10 +381,18 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         open_ended=open_ended,
         ceiling=qualifier.startswith(("up to", "as many", "fewer", "at most")),
         superseded=bool(_SUPERSEDED.search(before[-60:])),
-        update=is_update,
+        update=is_update and _changes(text, match),
+        toll=is_update,
         start=match.start(),
         end=match.end(),
         additive=qualifier in {"another", "a further"} or bool(re.match(r"\s+more\b", after, re.I)),
+    )
+
+
+def _changes(text: str, match: re.Match[str]) -> bool:
+    """True when a toll statement says the toll changed ("rose to", "raised ... to")."""
+    return bool(match.group("change")) or bool(
+        re.search(r"\b(?:raised|raising|revised|updated|increased)\b", match.group(0), re.I)
     )
 
 
@@ -517,7 +531,7 @@ def combine(figures: list[Figure]) -> Count:
         return Count(low=added, best=added, high=max(added, claimed_high or 0))
     current = [f for f in tolls if not f.superseded] or tolls
     updates = [f for f in current if f.update]
-    best = max(f.value for f in updates) if updates else min(f.value for f in current)
+    best = max(f.value for f in updates) if updates else _conservative(current)
     best += added
     values = {f.value for f in tolls} | {best}
     if claimed_high is not None:
@@ -528,6 +542,22 @@ def combine(figures: list[Figure]) -> Count:
     else:
         high = None if any(f.open_ended for f in tolls) else low
     return Count(low=low, best=best, high=high)
+
+
+REFINES = 1.15
+"""A specific figure at most this much above an open-ended one ("more than 160", then
+"168") is the same count made precise; further above, it is a rival figure or a wider
+scope ("at least 50 in the district", "161 in the state"), and the bound stays best."""
+
+
+def _conservative(tolls: list[Figure]) -> int:
+    """ACLED's best: the lowest figure, unless a specific one refines the open-ended bounds."""
+    lowest = min(f.value for f in tolls)
+    specific = [f.value for f in tolls if not f.open_ended]
+    bound = max((f.value for f in tolls if f.open_ended), default=0)
+    if specific and bound <= min(specific) <= bound * REFINES:
+        return min(specific)
+    return lowest
 
 
 def draft_figures(draft: Draft) -> list[Figure]:
