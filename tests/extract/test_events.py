@@ -133,6 +133,16 @@ def test_a_date_given_later_in_the_story_dates_the_incident() -> None:
     assert events[0].date.start == events[0].date.end == dt.date(2024, 3, 12)
 
 
+def test_an_evening_incident_told_to_run_that_night_spans_the_night() -> None:
+    text = (
+        "Rioting broke out in Lyon on Monday evening after a disputed election result. "
+        "Youths threw stones and set cars alight near the town hall. "
+        "Police said 20 people were arrested and 12 officers were hurt that night."
+    )
+    [event] = _events(text)
+    assert (event.date.start, event.date.end) == (dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+
+
 def test_a_heart_attack_is_not_an_attack() -> None:
     text = "The former general died of a heart attack in Kyiv on Monday, his family said."
     assert _events(text) == []

@@ -750,6 +750,15 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
     incident; "the building was hit on Friday" two sentences on dates it.
     """
     for clause in draft.clauses + draft.extra:
+        interval, mention = dates_stage.event_date(
+            article.text, clause.start, clause.end, article.published, date_mentions
+        )
+        if mention is None or not clause.start <= mention.start < clause.end:
+            continue
+        if _night_of(interval, draft.date):
+            # "began on Tuesday evening ... 50 officers were injured that night"
+            draft.date, draft.date_mention = interval, mention
+            continue
         acts = [
             m
             for m in TRIGGER.finditer(clause.text)
@@ -757,14 +766,18 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
         ]
         if not acts:
             continue  # "another died the following morning" dates a death, not the incident
-        interval, mention = dates_stage.event_date(
-            article.text, clause.start, clause.end, article.published, date_mentions
-        )
-        if mention is None or not clause.start <= mention.start < clause.end:
-            continue
         inside = draft.date.start <= interval.start and interval.end <= draft.date.end
         if inside and interval.end - interval.start < draft.date.end - draft.date.start:
             draft.date, draft.date_mention = interval, mention
+
+
+def _night_of(interval: DateInterval, day: DateInterval) -> bool:
+    """True when ``interval`` is the night ([X, X+1]) that follows the single day ``day``."""
+    return (
+        day.start == day.end == interval.start
+        and (interval.end - interval.start).days == 1
+        and interval.precision == "day"
+    )
 
 
 def _told_for_date(
