@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.actors import event_actors, perpetrator, speaker_side
+from sitrep.extract.actors import blamed_party, event_actors, perpetrator, speaker_side
 from sitrep.extract.draft import Clause, Draft
 from sitrep.extract.sentences import Sentence
 from sitrep.model import DateInterval
@@ -196,3 +196,30 @@ def test_actors_arrest_target_is_the_side_served(text: str, side: str) -> None:
 )
 def test_actors_speaker_side(speaker: str, side: str | None) -> None:
     assert speaker_side(speaker, "Ukraine" if side in {"Russia", "Ukraine"} else None) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "side"),
+    [
+        ("The ministry accused Ukraine of launching the rockets.", "Russia", "Ukraine"),
+        ("Kyiv accused Moscow of shelling the port.", "Ukraine", "Russia"),
+        ("The governor blamed the attack on the Rapid Support Forces.", "Sudan", "RSF"),
+        ("Police said the RSF had abducted the two aid workers.", "Sudan", "RSF"),
+    ],
+)
+def test_blamed_party_is_the_accused(text: str, country: str, side: str) -> None:
+    mention = blamed_party(text, country)
+    assert mention is not None and mention.actor.side == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local media blamed much of the damage on Russian air defence.",
+        "The group denied any role and blamed it on a local feud.",
+        "She accused the government of corruption.",
+        "The army said the RSF was regrouping near the river.",
+    ],
+)
+def test_blamed_party_needs_an_accusation_of_the_act(text: str) -> None:
+    assert blamed_party(text, "Sudan") is None

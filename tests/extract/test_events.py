@@ -577,3 +577,13 @@ def test_a_party_named_twice_makes_one_claim() -> None:
     event = _events(text, published="2023-11-13")[0]
     claimed = [c for c in event.claims if c.status == "claimed"]
     assert len(claimed) == 1
+
+
+def test_a_party_accused_of_an_unattributed_strike_is_its_perpetrator() -> None:
+    text = (
+        "At least nine people were killed when rockets hit a market in Donetsk on Tuesday, "
+        "the city's Russian-installed mayor said. "
+        "Moscow accused Ukraine of firing the rockets from Grad launchers."
+    )
+    [event] = _events(text)
+    assert event.actor1 is not None and event.actor1.side == "Ukraine"

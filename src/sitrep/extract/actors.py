@@ -330,6 +330,54 @@ def speaker_side(speaker: str, country: str | None = None) -> str | None:
     return None
 
 
+_BLAME = re.compile(
+    r"\b(?:(?P<accuse>accus(?:ed|es|ing))|(?P<blame>blam(?:ed|es|ing))(?:\s+(?:it|the\s+(?:attacks?|"
+    r"strikes?|killings?|bombings?|blast|explosion|assault|raid|shelling|massacre|abduction))\s+"
+    r"on)?|(?P<say>said|says|alleged)(?:\s+that)?)\s+(?:the\s+)?",
+    re.I,
+)
+_ACCUSED_OF = re.compile(r"\s+of\b", re.I)
+_SAID_DID = re.compile(
+    r"\s+(?:had\s+|has\s+)?[\"“']?(?:kill|kidnap|abduct|assassinat|attack|shell|bomb|fired|"
+    r"struck|carried\s+out|massacr|execut|shot)",
+    re.I,
+)
+_STATE_WORD = [
+    (country, re.compile(rf"(?:{_SEATS[country] + '|' if country in _SEATS else ''}{demonym})\b"))
+    for country, demonym in _DEMONYM.items()
+]
+
+
+def blamed_party(text: str, country: str | None = None, offset: int = 0) -> ActorMention | None:
+    """The actor a party blames for an incident, or None.
+
+    "It accused Ukraine of firing missiles", "blamed the attack on JNIM", "the army said the
+    RSF had kidnapped and assassinated him".  A state named by its country or seat ("Kyiv")
+    stands for its forces.
+    """
+    text = text.replace("’", "'")
+    mentions = [
+        m
+        for m in find_actors(text, country, offset=offset)
+        if m.actor.side not in NON_PARTY_SIDES and m.actor.kind != CIVILIANS
+    ]
+    for lead in _BLAME.finditer(text):
+        at = lead.end()
+        # the actor begins where the lead ends, or at the "the" the lead took in
+        named = next((m for m in mentions if at - 4 <= m.start - offset <= at), None)
+        end = named.end - offset if named else None
+        if named is None:
+            state = next(((c, m) for c, rx in _STATE_WORD if (m := rx.match(text, at))), None)
+            if state is None:
+                continue
+            named = ActorMention(state_forces(state[0]), offset + at, offset + state[1].end())
+            end = state[1].end()
+        follows = _SAID_DID if lead.group("say") else _ACCUSED_OF
+        if lead.group("blame") or follows.match(text, end):
+            return named
+    return None
+
+
 def state_side(country: str) -> str:
     """The side label of a country's state forces."""
     return _STATE_SIDE.get(country, country)

@@ -999,6 +999,15 @@ def _claimed_responsibility(
     return None
 
 
+def _blamed(clauses: list[Clause], country: str | None) -> actors_mod.ActorMention | None:
+    """The actor a party blames for the incident (:func:`actors.blamed_party`)."""
+    for clause in clauses:
+        mention = actors_mod.blamed_party(clause.text, country, offset=clause.start)
+        if mention is not None:
+            return mention
+    return None
+
+
 def _distinct_claims(claims: list[Claim], country: str | None) -> list[Claim]:
     """One claim per party and status: "Ukraine's military intelligence (HUR)" and a later
     "the intelligence unit" with the same status are one claimant told twice."""
@@ -1053,9 +1062,11 @@ def _build(
     actor1, actor2 = actors_mod.event_actors(
         decision.event_type, decision.sub_event_type, draft, country
     )
-    responsible = _claimed_responsibility(rest + _following(main, article), country)
+    nearby = rest + _following(main, article)
+    responsible = _claimed_responsibility(nearby, country) or _blamed(nearby, country)
     if responsible is not None and (actor1 is None or actor1.side == "unidentified armed group"):
-        # "Boko Haram claimed responsibility": the claimant is the perpetrator ACLED codes
+        # "Boko Haram claimed responsibility", "the army accused the RSF of the attack": the
+        # claimant or the accused is the perpetrator ACLED codes, the claim keeps who said so
         actor1 = responsible.actor
     fatalities, injured, figure_spans = event_casualties(draft)
     doc_id = article.id
