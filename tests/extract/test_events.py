@@ -587,3 +587,13 @@ def test_a_party_accused_of_an_unattributed_strike_is_its_perpetrator() -> None:
     )
     [event] = _events(text)
     assert event.actor1 is not None and event.actor1.side == "Ukraine"
+
+
+def test_a_second_missile_is_the_same_attackers() -> None:
+    text = (
+        "Russian missiles struck a hotel in Odesa on Tuesday, killing two guests. "
+        "A second missile hit a warehouse in the village of Usatove, wounding a guard."
+    )
+    events = _events(text)
+    assert len(events) == 2
+    assert [e.actor1.side if e.actor1 else None for e in events] == ["Russia", "Russia"]

@@ -617,6 +617,9 @@ def _place_clause(
     if current is not None and interval.precision != "day" and same_time:
         # "A second missile landed in Bilenke": the time of the incident just told
         interval, mention = current.date, current.date_mention
+    if current is not None and perpetrator is None and _ONE_MORE.match(clause.text):
+        # ... and the attacker of the incident just told
+        perpetrator = current.perpetrator
     draft = Draft([clause], toponym, interval, mention, perpetrator)
     drafts.append(draft)
     return draft
@@ -739,6 +742,12 @@ _SAME_TIME = re.compile(
 )
 
 
+# Openings that tell one more of the same attacker's blows.
+_ONE_MORE = re.compile(
+    r"^[\s\"'“‘(]*(?:(?:a|the)\s+(?:second|third|fourth|further)|another)\s+"
+    r"(?:missile|rocket|drone|shell|bomb|strike|air\s*strike|blast|explosion|salvo|projectile)s?\b",
+    re.I,
+)
 _EARLIER_AFTER = re.compile(r"\s+(?:after|following|since)\b", re.I)
 _IN_RESPONSE = re.compile(r"\bin (?:response|retaliation|return)\b", re.I)
 
