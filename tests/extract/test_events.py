@@ -481,7 +481,10 @@ def test_crowds_returning_to_the_streets_on_another_night_are_another_protest() 
         "On Wednesday night, tens of thousands of people returned to the same spot, waving flags."
     )
     events = _events(text, published="2024-03-09")
-    assert [e.event_type for e in sorted(events, key=lambda e: e.date.start)] == ["Riots", "Protests"]
+    assert [e.event_type for e in sorted(events, key=lambda e: e.date.start)] == [
+        "Riots",
+        "Protests",
+    ]
 
 
 def test_a_riot_in_two_cities_after_a_verdict_shares_the_toll() -> None:
@@ -498,7 +501,9 @@ def test_a_riot_in_two_cities_after_a_verdict_shares_the_toll() -> None:
 
 
 def test_a_military_jet_that_bombed_a_school_is_an_air_strike() -> None:
-    text = "A military jet bombed a village school in Kanbalu township on Thursday, killing 11 people."
+    text = (
+        "A military jet bombed a village school in Kanbalu township on Thursday, killing 11 people."
+    )
     assert [e.sub_event_type for e in _events(text, published="2024-01-12")] == ["Air/drone strike"]
 
 
@@ -520,7 +525,9 @@ def test_accidents_disasters_sport_and_business_are_not_incidents(text: str) -> 
 def test_a_fire_set_by_rioters_and_fighting_that_broke_out_are_incidents() -> None:
     fire = _events("Eight people died in a fire set by rioters in Nanterre on Tuesday night.")
     assert len(fire) == 1
-    fighting = _events("An outbreak of fighting in Khartoum on Sunday killed 20 people, medics said.")
+    fighting = _events(
+        "An outbreak of fighting in Khartoum on Sunday killed 20 people, medics said."
+    )
     assert len(fighting) == 1
 
 
@@ -597,3 +604,15 @@ def test_a_second_missile_is_the_same_attackers() -> None:
     events = _events(text)
     assert len(events) == 2
     assert [e.actor1.side if e.actor1 else None for e in events] == ["Russia", "Russia"]
+
+
+def test_a_village_missing_from_the_gazetteer_is_placed_by_the_distance_the_text_gives() -> None:
+    text = (
+        "Ukrainian troops recaptured the village of Zorianivka in the Zaporizhzhia region on "
+        "Monday, the general staff said. Zorianivka lies about 12 km north of Tokmak."
+    )
+    [event] = _events(text)
+    assert event.location.name == "Zorianivka" and event.location.geo_precision == 2
+    assert event.location.admin1 == "Zaporizhzhia"
+    # 12 km north of Tokmak (47.25 N), not the region's capital (47.82 N)
+    assert 47.30 < event.location.lat < 47.42

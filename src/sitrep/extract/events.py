@@ -42,6 +42,7 @@ from sitrep.extract.lexicon import (
 from sitrep.extract.sentences import Sentence
 from sitrep.extract.types import PLOVER, TypeDecision, classify
 from sitrep.geo.gazetteer import haversine_km
+from sitrep.geo.relative import locate_unknown
 from sitrep.model import (
     Actor,
     Article,
@@ -190,8 +191,21 @@ def extract_events(
     kept = _fold_drafts(drafts)
     for draft in kept:
         _narrow_date(draft, article, date_mentions)
+        if _unknown_settlement(draft.toponym):
+            # "Robotyne ... lies about 15 km southeast of Orikhiv": closer than its region
+            draft.toponym = locate_unknown(article.text, draft.toponym, toponyms) or draft.toponym
     events = [_build(d, article, parsed, toponyms) for d in kept]
     return _share_listed_tolls([e for e in events if e is not None])
+
+
+def _unknown_settlement(toponym: Toponym | None) -> bool:
+    """True for a settlement the gazetteer lacks, coded to its region."""
+    return (
+        toponym is not None
+        and toponym.kind == "place"
+        and toponym.place.geonameid is None
+        and toponym.place.geo_precision == 3
+    )
 
 
 def _also_named(
