@@ -35,13 +35,17 @@ BEARINGS: dict[str, float] = {
     "west": 270.0,
     "northwest": 315.0,
 }
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "several": 5}
+_UNITS_AND_TEENS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS_AND_TEENS.split(" "))} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a few": 3,
+    "several": 5,
+}
 _MILE_KM = 1.609344
 
 _NUMBER = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
