@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sitrep.geo import event_place, geoparse
-from sitrep.geo.gazetteer import Gazetteer, haversine_km, name_key
+from sitrep.geo.gazetteer import Gazetteer, fold_key, haversine_km, name_key
 from sitrep.geo.recognise import mention_at, recognise
 from sitrep.geo.resolve import resolve_mentions
 from sitrep.geo.source import SourceRegion, name_hint, region_of_toponyms
@@ -61,6 +61,7 @@ def _cold(gaz: Gazetteer) -> None:
     gaz._candidates.cache_clear()
     gaz._known.cache_clear()
     name_key.cache_clear()
+    fold_key.cache_clear()
 
 
 def _best_of(fn: Callable[[], T], gaz: Gazetteer) -> tuple[T, float]:

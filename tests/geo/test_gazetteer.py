@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from sitrep.geo.build import english_admin1_name, name_key
+from sitrep.geo.build import english_admin1_name, fold_key, name_key
 from sitrep.geo.gazetteer import Gazetteer, haversine_km
 
 
@@ -207,3 +207,46 @@ def test_gazetteer_region_centre_is_its_middle_not_its_towns(
 def test_gazetteer_region_acronyms(gaz: Gazetteer, acronym: str, geonameid: int) -> None:
     (region,) = gaz.lookup(acronym)
     assert (region.geonameid, region.geo_precision) == (geonameid, 3)
+
+
+@pytest.mark.parametrize(
+    ("key", "folded"),
+    [
+        ("hodeidah", "hodeida"),
+        ("kabkabiyah", "kabkabiya"),
+        ("el fasher", "al fasher"),
+        ("deir ez zor", "deir al zor"),
+        ("jisr ash shughur", "jisr al shughur"),
+        ("adhamiyya", "adhamiya"),
+        # English words are no articles in front, and a lone article stays
+        ("as suwayda", "as suwayda"),
+        ("al", "al"),
+        ("utah", "utah"),
+    ],
+)
+def test_gazetteer_fold_key(key: str, folded: str) -> None:
+    assert fold_key(key) == folded
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [
+        ("Hodeidah", 79415),  # GeoNames: Al Hudaydah, Hodeida
+        ("Kabkabiya", 373198),  # GeoNames: Kabkabiyah
+        ("Jisr el-Shughur", 169023),  # GeoNames: Jisr ash Shughur
+        ("Sharm al-Sheikh", 349340),  # GeoNames: Sharm el-Sheikh
+        ("Deir az-Zor", 170794),
+    ],
+)
+def test_gazetteer_lookup_folds_arabic_transliterations(
+    gaz: Gazetteer, name: str, geonameid: int
+) -> None:
+    assert gaz.lookup(name)[0].geonameid == geonameid
+    assert gaz.is_place_name(name)
+
+
+def test_gazetteer_fold_only_when_the_exact_name_is_unknown(gaz: Gazetteer) -> None:
+    # "Hodeida" is a name of its own: the fold adds nothing to it.
+    assert [p.geonameid for p in gaz.lookup("Hodeida")] == [79415]
+    # Only places named in Arabic script are folded: "Kassah" is no Kassa (Kosice).
+    assert gaz.lookup("Kassah") == []

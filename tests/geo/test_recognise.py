@@ -129,3 +129,23 @@ def test_recognise_a_car_is_not_the_central_african_republic(gaz) -> None:  # ty
 
     found = geoparse("Car bombs hit Baghdad on Sunday, killing 12.", gaz)
     assert [t.place.country for t in found] == ["Iraq"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Fighting in DR Congo displaced thousands.", [("DR Congo", "name")]),
+        ("NEW YORK (AP) - Police arrested two men.", [("NEW YORK", "name")]),
+        # an acronym alone is still a code, and a single capital no acronym
+        ("The EU and NATO met.", []),
+    ],
+)
+def test_recognise_acronym_leading_a_name(
+    gaz: Gazetteer, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _found(text, gaz) == found
+
+
+def test_recognise_transliteration_variants(gaz: Gazetteer) -> None:
+    text = "Houthi fighters shelled Hodeidah; clashes spread to Jisr el-Shughur."
+    assert _found(text, gaz) == [("Hodeidah", "name"), ("Jisr el-Shughur", "name")]

@@ -256,3 +256,52 @@ def test_resolve_a_region_named_for_another_incident_does_not_pull_a_town(gaz: G
 def test_resolve_a_region_named_in_the_same_sentence_still_decides(gaz: Gazetteer) -> None:
     text = "A drone hit a house in Nikopol in the Kharkiv region on Monday."
     assert _by_text(geoparse(text, gaz))["Nikopol"].place.admin1 == "Kharkiv"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike in North Waziristan killed five militants on Sunday.",
+        "Pakistani troops raided a compound in North Waziristan.",
+        "Taliban fighters crossed from Afghanistan into North Waziristan.",
+    ],
+)
+def test_resolve_bare_name_of_a_district_only(gaz: Gazetteer, text: str) -> None:
+    # No town or region is called North Waziristan: the name is the district.
+    t = _by_text(geoparse(text, gaz))["North Waziristan"]
+    assert (t.place.geonameid, t.place.geo_precision, t.place.admin1) == (
+        1168875, 2, "Khyber Pakhtunkhwa")
+
+
+def test_resolve_bare_county_after_its_full_name(gaz: Gazetteer) -> None:
+    text = "Deputies in Travis County searched the lake. Travis deputies found the boat."
+    got = [(t.text, t.place.geonameid) for t in geoparse(text, gaz)]
+    assert got == [("Travis County", 4737316), ("Travis", 4737316)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Deputies said Travis had been arrested.", "Prince William visited the troops."]
+)
+def test_resolve_one_word_or_titled_county_name_alone_is_no_place(
+    gaz: Gazetteer, text: str
+) -> None:
+    assert geoparse(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "geonameid", "admin1"),
+    [
+        ("Houthi fighters shelled the port of Hodeidah on Monday.", "Hodeidah", 79415,
+         "Al Hudaydah"),
+        ("RSF fighters looted the market in Kabkabiya, in North Darfur.", "Kabkabiya",
+         373198, "North Darfur"),
+        ("Fighting in DR Congo displaced thousands near Goma.", "DR Congo", 203312, None),
+        ("Rebels attacked a village in the Democratic Republic of Congo.",
+         "Democratic Republic of Congo", 203312, None),
+    ],
+)
+def test_resolve_transliterated_and_short_names(
+    gaz: Gazetteer, text: str, name: str, geonameid: int, admin1: str | None
+) -> None:
+    t = _by_text(geoparse(text, gaz))[name]
+    assert (t.place.geonameid, t.place.admin1) == (geonameid, admin1)

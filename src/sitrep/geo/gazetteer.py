@@ -18,12 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.errors import ResourceError
-from sitrep.geo.build import DEFAULT_PATH, SCHEMA_VERSION, build, name_key
+from sitrep.geo.build import DEFAULT_PATH, SCHEMA_VERSION, build, fold_key, name_key
 from sitrep.model import Place
 
 log = logging.getLogger(__name__)
 
-__all__ = ["STOPLIST", "Candidate", "Gazetteer", "haversine_km", "name_key", "words"]
+__all__ = [
+    "STOPLIST", "Candidate", "Gazetteer", "fold_key", "haversine_km", "name_key", "words",
+]
 
 
 def words(text: str) -> frozenset[str]:
@@ -125,6 +127,11 @@ class Candidate:
         return math.log10(self.population + 10)
 
 
+_PLACE_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population"
+_BY_KEY = f"SELECT {_PLACE_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+_BY_FOLD = f"SELECT {_PLACE_COLUMNS} FROM fold f JOIN place p ON p.id = f.place WHERE f.key = ?"
+
+
 class Gazetteer:
     """The offline gazetteer: name lookup, reverse geocoding, toponym test.
 
@@ -214,11 +221,12 @@ class Gazetteer:
         return Candidate(pid, kind, cc, code, pop or 0, place)
 
     def _candidates_uncached(self, key: str) -> tuple[Candidate, ...]:
-        rows = self._db().execute(
-            "SELECT p.id, p.geonameid, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, "
-            "p.population FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
-            (key,),
-        ).fetchall()
+        rows = self._db().execute(_BY_KEY, (key,)).fetchall()
+        if not rows:
+            # Only a name the index lacks is looked up by its folded key, and only among
+            # places named in Arabic script: "Hodeidah" finds Hodeida, while "Savanna"
+            # never becomes Savannah.
+            rows = self._db().execute(_BY_FOLD, (fold_key(key),)).fetchall()
         cands = [self._place(r) for r in rows]
         cands.sort(key=lambda c: (-c.prior, c.id))
         return tuple(cands)
@@ -269,6 +277,10 @@ class Gazetteer:
 
     def _known_uncached(self, key: str) -> bool:
         row = self._db().execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
+        if row is None:
+            row = self._db().execute(
+                "SELECT 1 FROM fold WHERE key = ? LIMIT 1", (fold_key(key),)
+            ).fetchone()
         return row is not None
 
     def has_key(self, key: str) -> bool:

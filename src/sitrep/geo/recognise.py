@@ -48,7 +48,7 @@ _FEATURE_OF_BEFORE = re.compile(r"\b(Sea|Gulf|Bay|Straits?|Ocean|Lake|Cape|Isle|
 _CAP_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]* (of|for) (the )?$")
 BIG_PLACE = 100_000
 # Tokens before a name that make it part of a person's name or title.
-_TITLES = words(
+TITLES = words(
     "mr mrs ms miss dr sir lord lady saint st president minister general gen col colonel "
     "captain capt lt lieutenant sgt sergeant governor gov senator sen rep judge pope prince "
     "princess king queen sheikh imam bishop father brother sister uncle aunt mayor chief "
@@ -145,6 +145,7 @@ class Mention:
     """``name``, ``region`` (X region: admin1), ``area`` (precision 2), ``reference``
     (distance reference point) or ``unknown`` (a settlement not in the gazetteer)."""
     flags: set[str] = field(default_factory=set)
+    """``near``, ``origin``, ``from``; ``given`` for a span found elsewhere (NER, gold)."""
 
 
 @dataclass
@@ -238,28 +239,11 @@ def recognise(
                 while i < n and toks[i][0] < e:
                     i += 1
                 continue
-            if w.isupper():
-                i += 1
-                continue
-        found = None
-        # Longest n-gram first; tokens must be separated by plain spaces only.
-        j_max = i
-        while (
-            j_max + 1 < n
-            and j_max + 1 - i < max_len
-            and text[toks[j_max][1]:toks[j_max + 1][0]] == " "
-            and (_is_cap(words[j_max + 1]) or words[j_max + 1] in _CONNECTORS)
-        ):
-            j_max += 1
-        for j in range(j_max, i - 1, -1):
-            if not _is_cap(words[j]):
-                continue
-            s, e = toks[i][0], toks[j][1]
-            key = name_key(text[s:e])
-            if key in STOPLIST or not gaz.has_key(key):
-                continue
-            found = (j, s, e, key)
-            break
+        found = _longest(text, toks, words, i, gaz, max_len)
+        if w.isupper() and len(w) <= 4 and (found is None or found[0] == i or len(w) < 2):
+            # An acronym only leads a longer name ("DR Congo"); alone it is a code.
+            i += 1
+            continue
         if found is None:
             unknown = _unknown_place(text, toks, words, i, blocked)
             if unknown is None:
@@ -281,6 +265,33 @@ def recognise(
     return Recognition(mentions, demonyms)
 
 
+def _longest(
+    text: str, toks: list[tuple[int, int]], words: list[str], i: int, gaz: Gazetteer,
+    max_len: int,
+) -> tuple[int, int, int, str] | None:
+    """The longest known name starting at token ``i``: (last token, start, end, key).
+
+    Tokens must be separated by plain spaces only.
+    """
+    j_max = i
+    while (
+        j_max + 1 < len(toks)
+        and j_max + 1 - i < max_len
+        and text[toks[j_max][1]:toks[j_max + 1][0]] == " "
+        and (_is_cap(words[j_max + 1]) or words[j_max + 1] in _CONNECTORS)
+    ):
+        j_max += 1
+    for j in range(j_max, i - 1, -1):
+        if not _is_cap(words[j]):
+            continue
+        s, e = toks[i][0], toks[j][1]
+        key = name_key(text[s:e])
+        if key in STOPLIST or not gaz.has_key(key):
+            continue
+        return j, s, e, key
+    return None
+
+
 def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     """A mention for a span found elsewhere (external NER, gold spans), with its context.
 
@@ -296,7 +307,7 @@ def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     region = REGION_DEMONYMS.get(" ".join(name.lower().replace("-", " ").split()))
     if not cands and region:
         cands = tuple(c for c in gaz.candidates(region) if c.kind == "continent")
-    m = Mention(start, end, name, cands, start, end)
+    m = Mention(start, end, name, cands, start, end, flags={"given"})
     _apply_context(text, m)
     return m
 
@@ -383,7 +394,7 @@ def _rejected(
     prev = i - 1
     if prev >= 0 and text[toks[prev][1]:s] in (" ", ". "):
         pw = words[prev].lower().rstrip(".")
-        if pw in _TITLES and _is_cap(words[prev]):
+        if pw in TITLES and _is_cap(words[prev]):
             return True
     if _FEATURE_AFTER.match(text[e:e + 20]) or _FEATURE_OF_BEFORE.search(text[max(0, s - 12):s]):
         return True

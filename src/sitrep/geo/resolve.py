@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
-from sitrep.geo.recognise import BIG_PLACE, Mention, Recognition
+from sitrep.geo.recognise import BIG_PLACE, TITLES, Mention, Recognition
 from sitrep.model import Place, Toponym
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ class Context:
     named_by: dict[str, set[str]] = field(default_factory=dict)
     """Country (ISO alpha-2) or admin1 code -> name keys of the mentions and demonyms
     that name it: a name is no evidence against its own namesakes."""
+    districts: frozenset[int] = frozenset()
+    """Ids of the districts the article names with their district word ("Travis County")."""
     sentence_ends: tuple[int, ...] = ()
     """Offsets where the article's sentences end: a region named "nearby" must be named in
     the mention's own sentence ("In the Kharkiv region, ... . A drone strike on Nikopol"
@@ -132,16 +134,18 @@ def build_context(rec: Recognition, source_region: SourceRegion | None = None) -
                 countries[c.cc] += 1.0 / len(admins) if explicit else 0.5 / len(admins)
                 for code in (c.admin1 or "", c.cc or ""):
                     named_by.setdefault(code, set()).add(name_key(m.text))
+    districts = frozenset(c.id for m in rec.mentions for c in _explicit_districts(m))
     support: dict[str, set[str]] = {}
     for m in rec.mentions:
         if not _contested(m):
             continue
         key = name_key(m.text)
-        for c in _eligible(m):
+        for c in _eligible(m, districts):
             if c.kind in ("place", "admin2") and c.admin1:
                 support.setdefault(c.admin1, set()).add(key)
     return Context(
-        countries, admin1, support=support, source=source_region or None, named_by=named_by
+        countries, admin1, support=support, source=source_region or None, named_by=named_by,
+        districts=districts,
     )
 
 
@@ -195,6 +199,13 @@ class _Neighbours:
             hit = self._evidence(c, key)
             self._cache[(c.id, key)] = hit
         return hit
+
+    def has_compatriot(self, c: Candidate, key: str) -> bool:
+        """True when another name chose a town or district in ``c``'s country."""
+        return any(
+            key not in o.keys and o.cand.cc == c.cc and o.cand.kind in ("place", "admin2")
+            for o in self.others
+        )
 
     def _evidence(self, c: Candidate, key: str) -> tuple[str | None, float, bool]:
         local = [
@@ -282,17 +293,38 @@ def _proximity(c: Candidate, key: str, ctx: Context, others: _Neighbours, why: l
     return score
 
 
-def _eligible(m: Mention) -> tuple[Candidate, ...]:
-    """Candidates the mention's role allows: "X region" wants a region (or X's region),
-    "X district" a district when there is one."""
+def _explicit_districts(m: Mention) -> tuple[Candidate, ...]:
+    """The districts a mention names with its district word ("Travis County")."""
     if m.role == "area" and "near" not in m.flags:
-        districts = tuple(c for c in m.candidates if c.kind == "admin2")
-        if districts:
-            return districts
-    elif any(c.kind == "admin2" for c in m.candidates):
-        # "Harris" alone is no "Harris County": a district needs its word or its full name.
+        return tuple(c for c in m.candidates if c.kind == "admin2")
+    return ()
+
+
+def _eligible(m: Mention, named: frozenset[int] = frozenset()) -> tuple[Candidate, ...]:
+    """Candidates the mention's role allows: "X region" wants a region (or X's region),
+    "X district" a district when there is one.
+
+    ``named`` holds the ids of districts the article names with their district word: a
+    bare "Travis" after "Travis County" is that county.
+    """
+    districts = _explicit_districts(m)
+    if districts:
+        return districts
+    explicit = m.role == "area" and "near" not in m.flags
+    if not explicit and any(c.kind == "admin2" for c in m.candidates):
+        # "Harris" alone is no "Harris County": a district needs its word or its full name,
+        # or to be named so elsewhere in the article.  A name that no town or region
+        # shares is the district when it has several words ("North Waziristan",
+        # "Miami-Dade") or when NER says it is a place; one word found by the recogniser
+        # alone is too often a person's name ("Travis", "Charles").
         key = name_key(m.text)
-        return tuple(c for c in m.candidates if c.kind != "admin2" or name_key(c.place.name) == key)
+        kept = tuple(
+            c for c in m.candidates
+            if c.kind != "admin2" or name_key(c.place.name) == key or c.id in named
+        )
+        if kept or key.split()[0] in TITLES or " " not in key and "given" not in m.flags:
+            return kept
+        return m.candidates
     if m.role == "region":
         admins = tuple(c for c in m.candidates if c.kind == "admin1")
         if admins:
@@ -309,7 +341,7 @@ def _rank(
     base = ctx.base.get(id(m))
     if base is None:
         # Named countries and regions do not change between passes; score them once.
-        eligible = _eligible(m)
+        eligible = _eligible(m, ctx.districts)
         # "Kherson" bare is the city: a region named like one of its towns steps back.
         town_regions = {
             c.admin1
@@ -527,17 +559,24 @@ def _stray(
     support: its country neither named nor bordering one named, no other place near it
     ("Iskander missile" in a Ukraine story is no town in Uzbekistan)."""
     district = c.kind == "admin2" or _DISTRICT_WORD.search(span or m.text) is not None
-    if district and others.evidence(c, name_key(m.text))[1] > STRAY_KM:
-        # a district is named for its neighbourhood: "the Dniprovskyi district" in a Kherson
+    key = name_key(m.text)
+    _, km, same_region = others.evidence(c, key)
+    named = c.cc in ctx.countries or bool(
+        gaz.neighbours.get(c.cc or "", frozenset()) & ctx.countries.keys()
+    )
+    if district and km > STRAY_KM and not same_region:
+        # A district is named for its neighbourhood: "the Dniprovskyi district" in a Kherson
         # story is Kherson's, not Kyiv's namesake 500 km away (a district missing from the
-        # gazetteer is better coded from context than to the wrong city)
-        return not others.evidence(c, name_key(m.text))[2]
+        # gazetteer is better coded from context than to the wrong city).  With no town of
+        # its own country in the article, naming its country (or a neighbour) keeps it
+        # ("Pakistani troops ... North Waziristan"), and so does an article with no place
+        # and no country besides.
+        if others.has_compatriot(c, key):
+            return True
+        return not (named or km == math.inf and not ctx.countries)
     if c.kind not in ("place", "admin2") or c.population >= BIG_PLACE or not ctx.countries:
         return False
-    if c.cc in ctx.countries or gaz.neighbours.get(c.cc or "", frozenset()) & ctx.countries.keys():
-        return False
-    _, km, same_region = others.evidence(c, name_key(m.text))
-    return km > STRAY_KM and not same_region
+    return not named and km > STRAY_KM and not same_region
 
 
 def _unknown_places(
