@@ -403,3 +403,7 @@ def test_find_figures_the_number_before_an_active_verb_is_the_killer() -> None:
 def test_find_figures_a_named_victim_and_n_others() -> None:
     text = "The strike killed a senior commander, Ali Hassan, and six other officers on Monday."
     assert [(f.kind, f.value) for f in find_figures(text)] == [("killed", 7)]
+
+
+def test_counts_the_bodies_of_a_number_of_people_are_dead() -> None:
+    assert _killed("Police found the bodies of four men on the road to Tula.")[1] == 4

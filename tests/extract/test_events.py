@@ -616,3 +616,33 @@ def test_a_village_missing_from_the_gazetteer_is_placed_by_the_distance_the_text
     assert event.location.admin1 == "Zaporizhzhia"
     # 12 km north of Tokmak (47.25 N), not the region's capital (47.82 N)
     assert 47.30 < event.location.lat < 47.42
+
+
+@pytest.mark.parametrize(
+    ("headline", "sub_type"),
+    [
+        ("Protesters torch ruling party office in Chittagong", "Violent demonstration"),
+        ("Kidnappers abduct 12 farmers in Katsina state", "Abduction/forced disappearance"),
+        ("Police fire tear gas at striking teachers in Nairobi", "Protest with intervention"),
+        ("Militants storm army checkpoint near Quetta, six soldiers dead", "Armed clash"),
+        ("Seven wounded in attack on minibus in Peshawar", "Attack"),
+    ],
+)
+def test_a_headline_tells_the_past_in_the_present(headline: str, sub_type: str) -> None:
+    [event] = _events(headline)
+    assert event.sub_event_type == sub_type
+
+
+def test_present_tense_in_running_text_is_no_headline() -> None:
+    assert _events("Rebels attack convoys to disrupt supply lines, analysts say.") == []
+    assert _events("In the dry season, bandits raid villages across the north.") == []
+
+
+def test_the_small_hours_after_a_night_protest_are_the_same_protest() -> None:
+    text = (
+        "On Friday night, thousands of people marched through central Skopje waving flags. "
+        "Police used water cannon to clear the square in the early hours of Saturday."
+    )
+    [event] = _events(text)
+    assert event.sub_event_type == "Protest with intervention"
+    assert (event.date.start, event.date.end) == (dt.date(2024, 3, 8), dt.date(2024, 3, 9))

@@ -78,8 +78,8 @@ _VERB_THEN_NUMBER = re.compile(
     rf"{_QUALIFIER}{_NUMBER}\b(?!-year|\s*(?:km|kilomet|miles?|p\.m|a\.m|percent|%))",
     re.IGNORECASE,
 )
-# "the death of three officers"
-_DEATH_OF = re.compile(rf"\b(?P<kind>deaths?)\s+of\s+{_QUALIFIER}{_NUMBER}\b", re.IGNORECASE)
+# "the death of three officers"; "the bodies of five men were found"
+_DEATH_OF = re.compile(rf"\b(?P<kind>deaths?|bodies)\s+of\s+{_QUALIFIER}{_NUMBER}\b", re.IGNORECASE)
 # "the death toll ... has risen to 56"; "raised the regional toll to 23"; "put the toll at
 # 171" (a toll, but one party's figure, not an update: only a verb of change updates)
 _TOLL_UPDATE = re.compile(

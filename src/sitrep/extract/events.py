@@ -316,7 +316,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     casualty_only = all(CASUALTY_ONLY.match(m.group()) for m in triggers)
     # headlines tell the past in the present: "Drone strike kills two in Somalia",
     # "Four soldiers killed in ambush"
-    headline = _HEADLINE_ACT.search(text) is not None
+    headline = _HEADLINE_ACT.search(text) is not None or (
+        _is_headline(clause.sentence.text) and _HEADLINE_PRESENT.search(text) is not None
+    )
     # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"
     if not headline and not _has_event_verb(doc, clause, reporting_counts=casualty_only):
         return "none"
@@ -411,6 +413,24 @@ _HEADLINE_ACT = re.compile(
     r"(?!\s+(?:since|so far|this year|last year))",
     re.I,
 )
+
+
+# A headline's historical present: "Protesters torch police station", "Police fire tear gas
+# at students", "Kidnappers abduct 30 pupils".
+_HEADLINE_PRESENT = re.compile(
+    r"\b(?:protesters|demonstrators|rioters|mobs?|crowds?|youths|gunmen|militants|rebels|"
+    r"insurgents|jihadists|fighters|bandits|kidnappers|assailants|attackers|militias?|troops|"
+    r"soldiers|forces|army|police|jets|drones|gangs?)\s+(?:\w+\s+){0,2}?(?:torch|storm|attack|"
+    r"raid|abduct|kidnap|kill|seize|capture|burn|loot|clash|ambush|fire|shell|bomb|hit|strike|"
+    r"overrun|shoot|behead|massacre|execute)s?\b",
+    re.I,
+)
+
+
+def _is_headline(sentence: str) -> bool:
+    """True for a line without the full stop of running text: a headline or a feed title."""
+    line = sentence.strip().rstrip("\"'”’)")
+    return bool(line) and line[-1] not in ".!?:;" and "\n" not in line
 
 
 def _past_auxiliary(auxiliaries: list) -> bool:  # type: ignore[type-arg]
@@ -729,7 +749,7 @@ def _on_another_day(
         # week it was told in; a later "on Wednesday night" is then another night
         current.date, current.date_mention = interval, mention
         return False
-    return inside and not _same_time(interval, current.date)
+    return inside and not _same_time(interval, current.date, mention)
 
 
 def _settles(interval: DateInterval, draft: Draft) -> bool:
@@ -739,12 +759,20 @@ def _settles(interval: DateInterval, draft: Draft) -> bool:
     return wide and short and draft.date.start <= interval.start <= draft.date.end
 
 
-def _same_time(a: DateInterval, b: DateInterval) -> bool:
+def _same_time(a: DateInterval, b: DateInterval, told: DateMention | None = None) -> bool:
     """Overlapping intervals; two days or nights must start the same day, since
-    "Tuesday night" (27-28) and "Wednesday night" (28-29) share a day but not a night."""
+    "Tuesday night" (27-28) and "Wednesday night" (28-29) share a day but not a night.
+
+    ``told`` is the mention that dated ``a``: "in the early hours of Thursday" (day 28) is
+    still the night of "Wednesday night" (27-28)."""
     if (a.end - a.start).days <= 1 and (b.end - b.start).days <= 1:
-        return a.start == b.start
+        small_hours = told is not None and _SMALL_HOURS.search(told.text) is not None
+        night = (b.end - b.start).days == 1
+        return a.start == b.start or (small_hours and night and a.start == a.end == b.end)
     return _overlap(a, b)
+
+
+_SMALL_HOURS = re.compile(r"\b(?:early hours|small hours|before dawn|pre-dawn|at dawn)\b", re.I)
 
 
 # Openings that place a new incident at the time of the one just told.
@@ -789,6 +817,8 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
         ]
         if not acts:
             continue  # "another died the following morning" dates a death, not the incident
+        if _SMALL_HOURS.search(mention.text) and _same_time(interval, draft.date, mention):
+            continue  # "in the early hours of Thursday" is the end of Wednesday night
         inside = draft.date.start <= interval.start and interval.end <= draft.date.end
         if inside and interval.end - interval.start < draft.date.end - draft.date.start:
             draft.date, draft.date_mention = interval, mention
@@ -919,7 +949,11 @@ def _is_new(
     own_date = mention is not None and clause.start <= mention.start < clause.end
     if own_date and _settles(interval, current):
         current.date, current.date_mention = interval, mention
-    elif own_date and current.date_mention is not None and not _same_time(interval, current.date):
+    elif (
+        own_date
+        and current.date_mention is not None
+        and not _same_time(interval, current.date, mention)
+    ):
         return True
     if toponym is None:
         # a clause naming no place of its own goes on telling the current incident
@@ -929,7 +963,7 @@ def _is_new(
     return (
         mention is not None
         and current.date_mention is not None
-        and not _same_time(interval, current.date)
+        and not _same_time(interval, current.date, mention)
     )
 
 

@@ -96,14 +96,16 @@ BARE_STRIKE = _rx(
     r"(?<!hunger )(?<!general )(?<!labor )(?<!labour )(?<!workers' )strikes?(?! action)"
 )
 CROWD_CONTROL = _rx(
-    r"(?:fired|used|lobbed)\s+(?:tear ?gas|water cannons?|rubber bullets|stun grenades)\s+"
-    r"(?:at|on|to disperse)\s+(?:\w+\s+){0,3}?(?:students|crowds?|people|workers|supporters|"
-    r"residents|youths|women|farmers|traders|opposition)"
+    r"(?:fired|fires?|used|uses?|lobbed)\s+(?:tear ?gas|water cannons?|rubber bullets|stun grenades)\s+"
+    r"(?:at|on|to disperse)\s+(?:\w+\s+){0,3}?(?:students|pupils|crowds?|people|workers|supporters|"
+    r"residents|villagers|youths|women|farmers|traders|teachers|nurses|doctors|lawyers|mourners|"
+    r"fans|opposition)"
 )
 # An attack by armed men, told without a weapon or a toll.
 ARMED_ATTACK = _rx(
     r"(?:gunmen|militants|rebels|insurgents|jihadists|fighters|bandits|assailants|attackers|"
-    r"militiamen|gangs?|soldiers|troops)\s+(?:\w+\s+){0,2}?(?:attacked|raided|stormed|overran|ambushed)"
+    r"militiamen|gangs?|soldiers|troops)\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s)?|raid(?:ed|s)?|"
+    r"storm(?:ed|s)?|overr(?:an|uns?)|ambush(?:ed|es)?)\b"
 )
 FORCES_HIT = re.compile(
     r"\b(?:army|military|soldiers|troops|police|checkpoint|base|barracks|outpost|convoy|patrol|"
@@ -127,7 +129,7 @@ ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly d
 KILLING = _rx(
     r"kill\w*|shot|shoot\w*|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
     r"tortur\w+|mutilat\w+|lynch\w*|"
-    r"dead in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
+    r"(?:dead|wounded|injured|hurt) in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
 )
 LOOT = _rx(
     r"loot\w*|torch\w*|burn\w* (?:down )?(?:houses|homes|villages|shops)|set fire to|vandali\w+|"
@@ -188,7 +190,11 @@ def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
             and (told.cue.re is not BARE_STRIKE)
         )
     if own.event_type == "Protests" and own.sub_event_type != "Excessive force against protesters":
-        return told.event_type == "Riots"
+        # police using water cannon on the crowd told next makes it a protest with intervention
+        intervened = own.sub_event_type == "Peaceful protest" and told.event_type == "Protests"
+        return told.event_type == "Riots" or (
+            intervened and told.sub_event_type != own.sub_event_type
+        )
     return False
 
 
