@@ -646,3 +646,36 @@ def test_the_small_hours_after_a_night_protest_are_the_same_protest() -> None:
     [event] = _events(text)
     assert event.sub_event_type == "Protest with intervention"
     assert (event.date.start, event.date.end) == (dt.date(2024, 3, 8), dt.date(2024, 3, 9))
+
+
+def test_rejecting_talks_or_denying_support_is_no_denial_of_the_incident() -> None:
+    text = (
+        "Rebels killed six soldiers in an ambush near Tillabéri in Niger on Monday, the army "
+        "said. The rebels have rejected the government's offer of talks. Mali denies backing "
+        "the group."
+    )
+    [event] = _events(text)
+    assert "denied" not in {c.status for c in event.claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "FARC dissidents killed two police officers in Jamundí, Colombia, on Monday.",
+            "FARC dissidents",
+        ),
+        ("Pakistani Taliban fighters attacked a police post in Bannu, Pakistan, on Monday.", "TTP"),
+        ("HTS fighters shelled a village in Idlib, Syria, on Monday, killing three.", "HTS"),
+    ],
+)
+def test_armed_groups_named_in_wires_are_their_own_side(text: str, side: str) -> None:
+    [event] = _events(text)
+    assert event.actor1 is not None and event.actor1.side == side
+
+
+def test_a_lowercase_phrase_the_model_calls_a_person_is_no_person() -> None:
+    [event] = _events(
+        "Two civilians were killed by stray shells in Kherson on Monday, officials said."
+    )
+    assert event.persons == []

@@ -179,7 +179,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Hezbollah", "Hezbollah", "Hezbollah", REBEL),
     (r"Houthis?", "Houthis", "Houthis", REBEL),
     (r"(?i:\bal[- ]?Shabaa?b\b)", "al-Shabaab", "al-Shabaab", REBEL),
-    (r"\bTaliban\b", "Taliban", "Taliban", STATE),
+    (r"(?<!Pakistani )(?<!-e-)\bTaliban\b", "Taliban", "Taliban", STATE),
     (
         r"Islamic State[- ]Khorasan|\bISKP\b|\bIS-K\b",
         "Islamic State Khorasan",
@@ -199,6 +199,38 @@ _TABLE: list[tuple[str, str, str, str]] = [
         MILITIA,
     ),
     (r"\bM23\b", "M23", "M23", REBEL),
+    # Other armed groups wire reports name often; each is its own side.
+    (
+        r"\bFARC\b(?: dissident\w*)?|Central General Staff|Estado Mayor Central|"
+        r"Segunda Marquetalia",
+        "FARC dissidents",
+        "FARC dissidents",
+        REBEL,
+    ),
+    (r"Gulf Clan|Clan del Golfo", "Gulf Clan", "Gulf Clan", MILITIA),
+    (
+        r"Tigray(?:an)? (?:Defen[cs]e Forces|forces)|\bTPLF\b|\bTDF\b",
+        "Tigray Defence Forces",
+        "TPLF",
+        REBEL,
+    ),
+    (r"Hayat Tahrir al-Sham|\bHTS\b", "Hayat Tahrir al-Sham (HTS)", "HTS", REBEL),
+    (r"Syrian Democratic Forces|\bSDF\b", "Syrian Democratic Forces (SDF)", "SDF", REBEL),
+    (r"Islamic Jihad", "Palestinian Islamic Jihad", "Islamic Jihad", REBEL),
+    (
+        r"Pakistani Taliban|Tehrik-e-Taliban Pakistan|Tehreek-e-Taliban|\bTTP\b",
+        "Tehrik-e-Taliban Pakistan (TTP)",
+        "TTP",
+        REBEL,
+    ),
+    (r"Baloch Liberation Army|\bBLA\b", "Baloch Liberation Army (BLA)", "BLA", REBEL),
+    (r"New People'?s Army|\bNPA\b", "New People's Army (NPA)", "NPA", REBEL),
+    (r"Abu Sayyaf", "Abu Sayyaf", "Abu Sayyaf", REBEL),
+    (r"\bAQAP\b|al-Qaeda in the Arabian Peninsula", "AQAP", "AQAP", REBEL),
+    (r"\bCODECO\b", "CODECO", "CODECO", MILITIA),
+    (r"Ambazonian? (?:separatists|fighters|forces)", "Ambazonian separatists", "Ambazonia", REBEL),
+    (r"Janjaweed", "Janjaweed", "RSF", MILITIA),
+    (r"Viv Ansanm|400 Mawozo|\bG9\b", "Haitian gangs", "gangs", MILITIA),
     (r"bandits", "bandits", "bandits", MILITIA),
     (r"(?:armed )?herders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
 ]
@@ -626,6 +658,8 @@ def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> 
                 continue
             if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
                 continue
+            if not ent.text[0].isupper() or not ent.text.split()[-1][0].isupper():
+                continue  # "stray shells": the small model's PERSON, not a name
             before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
             if _is_speaker(ent) or find_actors(ent.text) or _ACCORDING_TO.search(before):
                 continue  # a speaker, or a group the model took for a person ("Al Shabaab")

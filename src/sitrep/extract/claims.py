@@ -185,6 +185,8 @@ def find_assertions(sent: Span, offset: int = 0) -> list[Assertion]:
             continue  # "did not confirm", "neither account has been confirmed": no stance
         who = _claimant_of(token, sent)
         content = _content_of(token, sent)
+        if _SAY_LEMMAS[token.lemma_] == "denied" and _NOT_ABOUT_AN_ACT.match(content):
+            continue  # "rejected the offer of talks", "denies backing the rebels": no denial
         found.append(
             Assertion(
                 who,
@@ -212,6 +214,8 @@ def find_stances(text: str, offset: int = 0) -> list[Assertion]:
         before = text[: match.start()]
         if re.search(r"\b(?:the|its|their|these|those|such|his|her|our|of)\s+$", before, re.I):
             continue  # "dismissed the claims": a noun, not a verb
+        if _SAY_LEMMAS[lemma] == "denied" and _NOT_ABOUT_AN_ACT.match(text, match.start()):
+            continue  # "rejected the offer of talks", "denies backing the rebels": no denial
         if found and re.search(r"\band\s*$", before):
             who = found[-1].claimant  # "X dismissed the report and said ...": the same speaker
         else:
@@ -291,6 +295,16 @@ def _reporting_subject(verb: Token) -> str | None:
         if subjects and subjects[0].lower_ not in _PRONOUNS:
             return _subject_text(subjects[0])
     return None
+
+
+# What a party may reject or deny that is no account of an incident: an offer, a demand,
+# talks, or support for a side.
+_NOT_ABOUT_AN_ACT = re.compile(
+    r"\w+\s+(?:(?:the|an?|any|all|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:offers?|talks|negotiations?|proposals?|plans?|demands?|calls?|invitations?|deal|bid|"
+    r"requests?|ultimatum|backing|supporting|support|arming|funding|sponsoring)\b",
+    re.I,
+)
 
 
 def _content_of(verb: Token, sent: Span) -> str:
