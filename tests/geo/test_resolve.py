@@ -305,3 +305,36 @@ def test_resolve_transliterated_and_short_names(
 ) -> None:
     t = _by_text(geoparse(text, gaz))[name]
     assert (t.place.geonameid, t.place.admin1) == (geonameid, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regions listed together are regions, not the towns named after them.
+        ("Police recovered stolen tools in two Illinois towns, four Minnesota towns and six "
+         "Iowa towns.", {"Illinois": 4896861, "Minnesota": 5037779, "Iowa": 4862182}),
+        ("The outbreak reached Ohio, Oregon, Nevada and Wyoming by May.",
+         {"Ohio": 5165418, "Oregon": 5744337, "Nevada": 5509151, "Wyoming": 5843591}),
+        # ... but a town's own region named after it is still the town's.
+        ("A man was shot in Washington, Pennsylvania, on Friday.",
+         {"Washington": 5218069, "Pennsylvania": 6254927}),
+        # "X State, Mexico": regions of a country do not turn the country into a region.
+        ("Migrants camped in Matias Romero, Oaxaca State, Mexico, on Wednesday.",
+         {"Matias Romero": 3523450, "Oaxaca State": 3522509, "Mexico": 3996063}),
+    ],
+)
+def test_resolve_regions_named_together(
+    gaz: Gazetteer, text: str, expected: dict[str, int]
+) -> None:
+    assert {t.text: t.place.geonameid for t in geoparse(text, gaz)} == expected
+
+
+def test_resolve_a_name_is_no_witness_for_its_own_country(gaz: Gazetteer) -> None:
+    # Saying "Georgia" does not name the country Georgia for "Georgia" itself.
+    text = "Officials in Gainesville and Hall County said Georgia lawmakers would meet."
+    assert _by_text(geoparse(text, gaz))["Georgia"].place.geonameid == 4197000
+
+
+def test_resolve_country_beside_a_named_neighbour(gaz: Gazetteer) -> None:
+    text = "Polio has been eradicated in Egypt and Niger, but Nigeria still reports cases."
+    assert _by_text(geoparse(text, gaz))["Niger"].place.geonameid == 2440476

@@ -59,6 +59,7 @@ W_SUPPORT = 0.5
 SUPPORT_CAP = 3
 W_SOURCE_ADMIN = 2.5
 W_SOURCE_COUNTRY = 1.0
+W_NEIGHBOUR = 1.5
 
 
 @dataclass
@@ -79,7 +80,11 @@ class Context:
     """Country (ISO alpha-2) or admin1 code -> name keys of the mentions and demonyms
     that name it: a name is no evidence against its own namesakes."""
     districts: frozenset[int] = frozenset()
+    country_by_name: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(country, name key) -> the part of ``countries`` that mentions of that name gave."""
     """Ids of the districts the article names with their district word ("Travis County")."""
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
+    """ISO alpha-2 -> the countries it borders (the gazetteer's)."""
     sentence_ends: tuple[int, ...] = ()
     """Offsets where the article's sentences end: a region named "nearby" must be named in
     the mention's own sentence ("In the Kharkiv region, ... . A drone strike on Nikopol"
@@ -99,6 +104,7 @@ def build_context(rec: Recognition, source_region: SourceRegion | None = None) -
     """Collect the article's country and region evidence from its mentions and demonyms,
     and the outlet's usual region when given."""
     countries: Counter[str] = Counter()
+    own: Counter[tuple[str, str]] = Counter()
     admin1: dict[str, list[int]] = {}
     named_by: dict[str, set[str]] = {}
     for pos, code in rec.demonyms:
@@ -122,6 +128,7 @@ def build_context(rec: Recognition, source_region: SourceRegion | None = None) -
             or (kinds == {"country"})
         ):
             countries[top.cc] += 1
+            own[(top.cc or "", name_key(m.text))] += 1
             named_by.setdefault(top.cc or "", set()).add(name_key(m.text))
             continue
         admins = [c for c in m.candidates if c.kind == "admin1"]
@@ -131,7 +138,9 @@ def build_context(rec: Recognition, source_region: SourceRegion | None = None) -
         if admins and (explicit or top.kind == "admin1"):
             for c in admins:
                 admin1.setdefault(c.admin1 or "", []).append(m.start)
-                countries[c.cc] += 1.0 / len(admins) if explicit else 0.5 / len(admins)
+                share = 1.0 / len(admins) if explicit else 0.5 / len(admins)
+                countries[c.cc] += share
+                own[(c.cc or "", name_key(m.text))] += share
                 for code in (c.admin1 or "", c.cc or ""):
                     named_by.setdefault(code, set()).add(name_key(m.text))
     districts = frozenset(c.id for m in rec.mentions for c in _explicit_districts(m))
@@ -145,7 +154,7 @@ def build_context(rec: Recognition, source_region: SourceRegion | None = None) -
                 support.setdefault(c.admin1, set()).add(key)
     return Context(
         countries, admin1, support=support, source=source_region or None, named_by=named_by,
-        districts=districts,
+        districts=districts, country_by_name=own,
     )
 
 
@@ -233,33 +242,70 @@ class _Neighbours:
         return None, km, same_region
 
 
-def _score(c: Candidate, m: Mention, key: str, ctx: Context) -> tuple[float, list[str]]:
+def _region_named(offsets: list[int], m: Mention, ctx: Context) -> tuple[float, bool]:
+    """The score of a region named at ``offsets`` for mention ``m``, and whether it is named
+    nearby.  A name is no evidence for its own namesakes: "Minnesota" does not put itself
+    near Minneota, Minnesota."""
+    offsets = [o for o in offsets if not m.start <= o < m.end]
+    if not offsets:
+        return 0.0, False
+    near = any(
+        abs(o - m.start) <= LOCAL_CHARS and _same_sentence(ctx.sentence_ends, o, m.start)
+        for o in offsets
+    )
+    same_sentence = any(_same_sentence(ctx.sentence_ends, o, m.start) for o in offsets)
+    # a region named only in other sentences may frame another incident
+    score = W_ADMIN if same_sentence or not ctx.sentence_ends else W_ADMIN_ELSEWHERE
+    return score + (W_ADMIN_NEAR if near else 0.0), near
+
+
+def _score(
+    c: Candidate, m: Mention, key: str, ctx: Context, rivals: frozenset[str] = frozenset()
+) -> tuple[float, list[str]]:
     """Score one candidate for one mention from the article's named countries and regions
-    (no proximity); return the score and the evidence used."""
+    (no proximity); return the score and the evidence used.
+
+    ``rivals`` are the regions of the mention's other readings (towns, districts) and the
+    countries among them: naming one of those regions is no evidence that the name is a
+    sibling region of it ("Washington, Pennsylvania"), nor naming regions of a country
+    that the name may be ("Oaxaca State, Mexico").
+    """
     score = c.prior
     why: list[str] = []
-    if ctx.countries and c.cc in ctx.countries:
-        share = ctx.countries[c.cc] / max(ctx.countries.values())
-        score += W_COUNTRY * share
+    # A name is no witness for itself: "Georgia" said five times does not name the country
+    # Georgia for its own reading (other names and demonyms do).
+    named = ctx.countries.get(c.cc or "", 0) - ctx.country_by_name.get((c.cc or "", key), 0)
+    if named > 1e-9:
+        score += W_COUNTRY * named / max(ctx.countries.values())
         why.append(f"country {c.place.country} named")
+    elif c.kind == "country" and ctx.countries:
+        # A country is what news about its neighbours names it for ("Niger" beside
+        # Nigeria is the country, not Nigeria's Niger State).
+        nearby = max((ctx.countries[n] for n in ctx.neighbours.get(c.cc or "", ())), default=0)
+        if nearby:
+            score += W_NEIGHBOUR * nearby / max(ctx.countries.values())
+            why.append("a neighbouring country named")
     if c.kind not in ("country", "continent") and c.admin1 in ctx.admin1:
-        offsets = ctx.admin1[c.admin1]
-        own = c.kind == "admin1" and all(m.start <= o < m.end for o in offsets)
-        if not own:
-            near = any(
-                abs(o - m.start) <= LOCAL_CHARS
-                and not m.start <= o < m.end
-                and _same_sentence(ctx.sentence_ends, o, m.start)
-                for o in offsets
-            )
-            same_sentence = any(_same_sentence(ctx.sentence_ends, o, m.start) for o in offsets)
-            # a region named only in other sentences may frame another incident
-            score += W_ADMIN if same_sentence or not ctx.sentence_ends else W_ADMIN_ELSEWHERE
-            if near:
-                score += W_ADMIN_NEAR
-                why.append(f"region {c.place.admin1} named nearby")
-            else:
-                why.append(f"region {c.place.admin1} named")
+        bonus, near = _region_named(ctx.admin1[c.admin1], m, ctx)
+        if bonus:
+            score += bonus
+            why.append(f"region {c.place.admin1} named" + (" nearby" if near else ""))
+    if c.kind == "admin1" and c.cc and c.cc not in rivals:
+        # Regions listed together ("Illinois, Wisconsin, Minnesota and Iowa"): another
+        # region of the same country named in the sentence is to a region what its own
+        # region is to a town.  Only in the sentence: a roundup's "Kharkiv region" does not
+        # make a later bare "Zaporizhzhia" the region.
+        siblings = [
+            o
+            for code, offsets in ctx.admin1.items()
+            if code != c.admin1 and code not in rivals and code.split(".")[0] == c.cc
+            for o in offsets
+            if _same_sentence(ctx.sentence_ends, o, m.start)
+        ]
+        bonus, near = _region_named(siblings, m, ctx)
+        if bonus:
+            score += bonus
+            why.append(f"other regions of {c.place.country} named" + (" nearby" if near else ""))
     if name_key(c.place.name) == key:
         score += W_MAIN_NAME
     if c.kind in ("place", "admin2") and c.admin1 in ctx.support and _contested(m):
@@ -348,7 +394,13 @@ def _rank(
             for c in eligible
             if c.kind == "place" and c.place.admin1 and name_key(c.place.admin1) == key
         }
-        base = [(*_score(c, m, key, ctx), c) for c in eligible]
+        # The regions of the mention's other readings, and the countries among them.
+        rivals = frozenset(
+            (c.admin1 if c.kind != "country" else c.cc) or ""
+            for c in eligible
+            if c.kind != "admin1"
+        )
+        base = [(*_score(c, m, key, ctx, rivals), c) for c in eligible]
         base = [
             (s - W_OWN_REGION if c.kind == "admin1" and c.admin1 in town_regions else s, why, c)
             for s, why, c in base
@@ -496,6 +548,7 @@ def resolve_mentions(
     """
     ctx = build_context(rec, source_region)
     ctx.sentence_ends = tuple(m.end() for m in _SENTENCE_END.finditer(text))
+    ctx.neighbours = gaz.neighbours
     first = _winners(rec.mentions, ctx, None)
     # Once more with proximity: places chosen by their priors alone are a weak context.
     first = _winners(rec.mentions, ctx, first)
