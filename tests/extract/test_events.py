@@ -679,3 +679,40 @@ def test_a_lowercase_phrase_the_model_calls_a_person_is_no_person() -> None:
         "Two civilians were killed by stray shells in Kherson on Monday, officials said."
     )
     assert event.persons == []
+
+
+def test_a_lede_whose_verb_the_model_tags_as_a_participle_is_still_told() -> None:
+    text = (
+        "An Israeli air strike on a house in Rafah killed at least nine people, including "
+        "four children, on Friday night, the Gaza health ministry said."
+    )
+    [event] = _events(text)
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities.best == 9
+
+
+def test_hours_earlier_dates_an_incident_by_the_one_just_told() -> None:
+    text = (
+        "A car bomb killed five people in Kirkuk on Tuesday evening, police said. "
+        "Hours earlier, gunmen shot dead a police officer in Tikrit."
+    )
+    events = _events(text)
+    assert len(events) == 2
+    assert {(e.date.start, e.date.end) for e in events} == {(dt.date(2024, 3, 12),) * 2}
+
+
+def test_a_named_gang_that_claimed_the_attack_is_its_perpetrator() -> None:
+    text = (
+        "Gunmen abducted 17 missionaries in Ganthier, Haiti, on Saturday. "
+        "The Kraze Baryè gang claimed the kidnapping in a video."
+    )
+    [event] = _events(text)
+    assert event.actor1 is not None and event.actor1.name == "Kraze Baryè gang"
+
+
+def test_an_attack_on_a_military_post_repelled_with_air_strikes_is_a_battle() -> None:
+    text = (
+        "Militants killed 11 soldiers in an attack on a military post in Tahoua region, Niger, "
+        "on Monday. The attackers were repelled after air strikes, the army said."
+    )
+    [event] = _events(text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

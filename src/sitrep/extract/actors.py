@@ -198,6 +198,13 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "",
         MILITIA,
     ),
+    # "the Gran Grif gang", "the 5 Segonn gang": a named gang is its own side
+    (
+        r"(?<![-\w])(?:the )?(?-i:[A-Z0-9][\w'-]+(?: [A-Z][\w'-]+)?) gang\b",
+        "",
+        "",
+        MILITIA,
+    ),
     (r"\bM23\b", "M23", "M23", REBEL),
     # Other armed groups wire reports name often; each is its own side.
     (

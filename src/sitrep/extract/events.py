@@ -461,7 +461,10 @@ def _told_in_past(
                 return any(c.tag_ in _PAST for c in auxiliaries)
             if token.tag_ == "VBN" and auxiliaries and not _past_auxiliary(auxiliaries):
                 return False  # "further protests are planned", "is expected"
-            finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and auxiliaries)
+            # the small model tags some past verbs as participles: "a strike ... killed 15,
+            # the ministry said"; a participle with its own active subject is finite
+            own_subject = any(c.dep_ == "nsubj" for c in token.children)
+            finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and (auxiliaries or own_subject))
             if finite:
                 return reported or token is first or token.lemma_ not in REPORTING_LEMMAS
         if token.head is token:
@@ -778,7 +781,7 @@ _SMALL_HOURS = re.compile(r"\b(?:early hours|small hours|before dawn|pre-dawn|at
 # Openings that place a new incident at the time of the one just told.
 _SAME_TIME = re.compile(
     r"^[\s\"'“‘(]*(?:(?:a|the)\s+(?:second|third|fourth)|another|(?:a\s+few\s+|several\s+)?"
-    r"(?:hours|minutes|moments)\s+later|shortly\s+(?:after|afterwards)|soon\s+after|"
+    r"(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+(?:after|afterwards|before)|soon\s+after|"
     r"at\s+the\s+same\s+time|simultaneously)\b",
     re.I,
 )
@@ -1021,6 +1024,9 @@ def _overlap(a: DateInterval, b: DateInterval) -> bool:
 
 _RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|has claimed|took|admitted) responsibility\b|"
+    r"\b(?:claimed|has claimed|claims)\s+(?:the|Saturday's|Sunday's|Monday's|Tuesday's|"
+    r"Wednesday's|Thursday's|Friday's|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|killings?|"
+    r"strike|assault|raid|ambush|massacre|abduction|kidnapping)\b|"
     r"\b(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they|the (?:agency|group|service|unit|movement))\s+"
     r"(?:had\s+)?(?:carried out|was behind|were behind)\b",
     re.I,

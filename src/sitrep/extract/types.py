@@ -78,7 +78,7 @@ CLASH = _rx(
     r"clash\w*|fighting|fought|battl\w+|gun ?battles?|firefights?|exchanged fire|exchange of fire|"
     r"ambush\w*|incursion|skirmish\w*|offensive|assault on (?:positions|the base|a base)|"
     r"attack\w* (?:on )?(?:the |an? )?(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
-    r"(?:positions?|bases?|camps?|outposts?|checkpoints?|convoys?|patrols?|barracks|garrisons?)"
+    r"(?:positions?|bases?|camps?|outposts?|posts?|checkpoints?|convoys?|patrols?|barracks|garrisons?)"
 )
 SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
 AIR = _rx(
