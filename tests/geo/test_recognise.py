@@ -149,3 +149,25 @@ def test_recognise_acronym_leading_a_name(
 def test_recognise_transliteration_variants(gaz: Gazetteer) -> None:
     text = "Houthi fighters shelled Hodeidah; clashes spread to Jisr el-Shughur."
     assert _found(text, gaz) == [("Hodeidah", "name"), ("Jisr el-Shughur", "name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "geonameid"),
+    [
+        ("Canadian officials met on Monday.", 6251999),  # not Canadian, Texas
+        ("Spanish coast guards rescued 40.", 2510769),  # not Spanish, Ontario
+        ("Texans voted on Tuesday.", 4736286),  # the state of Texas
+    ],
+)
+def test_recognise_given_demonym_is_its_country_or_region(
+    gaz: Gazetteer, text: str, geonameid: int
+) -> None:
+    word = text.split()[0]
+    m = mention_at(text, 0, len(word), gaz)
+    assert m.candidates and m.candidates[0].place.geonameid == geonameid
+
+
+def test_recognise_region_demonyms_and_plurals_are_context(gaz: Gazetteer) -> None:
+    rec = recognise("Iraqis and Albertans protested in Baghdad.", gaz)
+    assert [code for _, code in rec.demonyms] == ["IQ", "CA.01"]
+    assert [m.text for m in rec.mentions] == ["Baghdad"]

@@ -103,12 +103,24 @@ BR brazilian|AR argentine|AR argentinian|CL chilean|BO bolivian|EC ecuadorian|PY
 UY uruguayan|CU cuban|NI nicaraguan|HN honduran|SV salvadoran|GT guatemalan|
 PA panamanian|DO dominican|JM jamaican|GB english|GB scottish|GB welsh|MM myanmar's|PK pak
 """
+# Demonyms of first-level regions that local news uses ("Texans", "Albertans").
+_REGION_DEMONYM_LIST = """
+US.AL alabamian|US.AK alaskan|US.AZ arizonan|US.AR arkansan|US.CA californian|
+US.CO coloradan|US.FL floridian|US.HI hawaiian|US.ID idahoan|US.IL illinoisan|
+US.IN hoosier|US.IA iowan|US.KS kansan|US.KY kentuckian|US.LA louisianan|US.ME mainer|
+US.MD marylander|US.MI michigander|US.MN minnesotan|US.MS mississippian|US.MO missourian|
+US.MT montanan|US.NE nebraskan|US.NV nevadan|US.OH ohioan|US.OK oklahoman|US.OR oregonian|
+US.PA pennsylvanian|US.TN tennessean|US.TX texan|US.UT utahn|US.VT vermonter|
+US.VA virginian|US.WI wisconsinite|CA.01 albertan|CA.08 ontarian|CA.10 quebecer|
+CA.10 quebecker|CA.03 manitoban|CA.05 newfoundlander|RU.17 dagestani|RU.12 chechen|
+AU.04 queenslander|AU.06 tasmanian
+"""
 DEMONYMS: dict[str, str] = {}
-for _item in _DEMONYM_LIST.replace("\n", "").split("|"):
+for _item in (_DEMONYM_LIST + "|" + _REGION_DEMONYM_LIST).replace("\n", "").split("|"):
     _code, _, _word = _item.strip().partition(" ")
     DEMONYMS[_word] = _code
-    if not _word.endswith(("s", "sh", "ch", "ese", "i", "'s")):
-        DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians"
+    if not _word.endswith(("s", "sh", "ch", "ese", "'s")):
+        DEMONYMS[_word + "s"] = _code  # "Ukrainians", "Russians", "Iraqis", "Texans"
 # Adjectives of continents and regions above countries ("European", "Middle Eastern"):
 # no country context, but a given span of one ("European markets") stands for the area.
 REGION_DEMONYMS: dict[str, str] = {
@@ -301,9 +313,12 @@ def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     name = text[start:end]
     cands = gaz.candidates(name)
     code = DEMONYMS.get(name.lower())
-    if not cands and code:
+    if code:
+        # Given as a place, a demonym is its country or region, not the small town that
+        # shares the word ("Canadian", Texas; "Spanish", Ontario).
         cands = (gaz.admin1_candidates(code) if "." in code
-                 else gaz.candidates(gaz.countries[code][0]))
+                 else tuple(c for c in gaz.candidates(gaz.countries[code][0])
+                            if c.kind == "country" and c.cc == code))
     region = REGION_DEMONYMS.get(" ".join(name.lower().replace("-", " ").split()))
     if not cands and region:
         cands = tuple(c for c in gaz.candidates(region) if c.kind == "continent")
