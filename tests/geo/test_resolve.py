@@ -338,3 +338,19 @@ def test_resolve_a_name_is_no_witness_for_its_own_country(gaz: Gazetteer) -> Non
 def test_resolve_country_beside_a_named_neighbour(gaz: Gazetteer) -> None:
     text = "Polio has been eradicated in Egypt and Niger, but Nigeria still reports cases."
     assert _by_text(geoparse(text, gaz))["Niger"].place.geonameid == 2440476
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "geonameid"),
+    [
+        # "X state" is the state, though counties are named Washington too
+        ("A sick cow was found at a Washington state farm.", "Washington state", 5815135),
+        # "the X area" is around the town, not the county that has X as an alias
+        ("Storms hit the Manhattan area on Monday, Kansas officials said.", "Manhattan area",
+         4274994),
+    ],
+)
+def test_resolve_region_and_vicinity_words(
+    gaz: Gazetteer, text: str, name: str, geonameid: int
+) -> None:
+    assert _by_text(geoparse(text, gaz))[name].place.geonameid == geonameid

@@ -59,6 +59,7 @@ _AREA_WORDS = (
     r"local government area|lga|district|raion|rayon|area|township|county|municipality|"
     r"outskirts|suburbs?|environs"
 )
+_VICINITY_WORDS = words("area outskirts suburb suburbs environs")
 _REGION_AFTER = re.compile(rf"^[ \t]+({_REGION_WORDS})\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(rf"^[ \t]+({_AREA_WORDS})\b", re.IGNORECASE)
 _AREA_BEFORE = re.compile(
@@ -461,6 +462,9 @@ def _apply_context(text: str, m: Mention) -> None:
     elif area:
         m.role = "area"
         m.span_end = m.end + area.end()
+        if area.group(1).lower() in _VICINITY_WORDS:
+            # "the Manhattan area", "Kyiv's suburbs": around the town, not a district
+            m.flags.add("near")
     elif _REGION_BEFORE.search(before):
         m.role = "region"
     if _DISTANCE_BEFORE.search(before):

@@ -356,6 +356,12 @@ def _eligible(m: Mention, named: frozenset[int] = frozenset()) -> tuple[Candidat
     districts = _explicit_districts(m)
     if districts:
         return districts
+    if m.role == "region":
+        # "Washington state" is the state even though Washington County exists.
+        admins = tuple(c for c in m.candidates if c.kind == "admin1")
+        if admins:
+            return admins
+        return tuple(c for c in m.candidates if c.kind == "place")
     explicit = m.role == "area" and "near" not in m.flags
     if not explicit and any(c.kind == "admin2" for c in m.candidates):
         # "Harris" alone is no "Harris County": a district needs its word or its full name,
@@ -370,12 +376,6 @@ def _eligible(m: Mention, named: frozenset[int] = frozenset()) -> tuple[Candidat
         )
         if kept or key.split()[0] in TITLES or " " not in key and "given" not in m.flags:
             return kept
-        return m.candidates
-    if m.role == "region":
-        admins = tuple(c for c in m.candidates if c.kind == "admin1")
-        if admins:
-            return admins
-        return tuple(c for c in m.candidates if c.kind == "place")
     return m.candidates
 
 
