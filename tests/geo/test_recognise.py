@@ -171,3 +171,17 @@ def test_recognise_region_demonyms_and_plurals_are_context(gaz: Gazetteer) -> No
     rec = recognise("Iraqis and Albertans protested in Baghdad.", gaz)
     assert [code for _, code in rec.demonyms] == ["IQ", "CA.01"]
     assert [m.text for m in rec.mentions] == ["Baghdad"]
+
+
+@pytest.mark.parametrize(
+    ("span", "head", "role"),
+    [("Oaxaca State", "Oaxaca", "region"), ("Guma LGA", "Guma", "area"),
+     ("Loudon Co.", "Loudon", "area")],
+)
+def test_recognise_given_span_with_its_division_word(
+    gaz: Gazetteer, span: str, head: str, role: str
+) -> None:
+    text = f"Flooding hit {span} on Monday."
+    m = mention_at(text, 13, 13 + len(span), gaz)
+    assert (m.text, m.role, text[m.span_start : m.span_end]) == (head, role, span)
+    assert m.candidates

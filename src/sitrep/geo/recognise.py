@@ -323,9 +323,26 @@ def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     region = REGION_DEMONYMS.get(" ".join(name.lower().replace("-", " ").split()))
     if not cands and region:
         cands = tuple(c for c in gaz.candidates(region) if c.kind == "continent")
+    tail = _ADMIN_TAIL.search(name) if not cands else None
+    if tail and gaz.candidates(name[: tail.start()]):
+        # "Oaxaca State", "Guma LGA", "Loudon Co.": the name and its division word
+        head = name[: tail.start()]
+        m = Mention(start, start + len(head), head, gaz.candidates(head), start, end,
+                    flags={"given"})
+        word = tail.group(1).lower()
+        m.role = "region" if re.fullmatch(_REGION_WORDS, word) else "area"
+        return m
     m = Mention(start, end, name, cands, start, end, flags={"given"})
     _apply_context(text, m)
     return m
+
+
+# A division word ending a given span, abbreviations included ("Co.", "Twp.").
+_ADMIN_TAIL = re.compile(
+    rf"\s+({_REGION_WORDS}|local government area|lga|district|municipal district|county|"
+    r"co\.|township|twp\.|parish|municipality)$",
+    re.IGNORECASE,
+)
 
 
 _SETTLEMENT = r"village|town|city|settlement|hamlet|community|township"
