@@ -717,3 +717,38 @@ def test_an_attack_on_a_military_post_repelled_with_air_strikes_is_a_battle() ->
     )
     [event] = _events(text)
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_police_and_stone_throwing_protesters_are_one_riot() -> None:
+    text = (
+        "Hundreds of students marched on parliament in Nairobi on Tuesday and police fired "
+        "tear gas to disperse them. Police said four officers were hurt when protesters "
+        "threw stones."
+    )
+    [event] = _events(text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_debris_from_a_downed_drone_that_wounds_people_is_a_drone_strike() -> None:
+    text = "In Kherson, debris from a downed drone damaged a school, wounding two people, officials said."
+    [event] = _events(text)
+    assert event.sub_event_type == "Air/drone strike" and event.injured.best == 2
+
+
+def test_drones_shot_down_are_disrupted_weapons_use_not_an_attack() -> None:
+    text = "The defence ministry said its air defences shot down 12 drones over the Bryansk region on Monday."
+    [event] = _events(text)
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_supporters_clashing_with_police_is_a_riot() -> None:
+    text = (
+        "Clashes between supporters of the jailed opposition leader and police in Conakry on "
+        "Monday left three people dead, the opposition said."
+    )
+    [event] = _events(text)
+    assert event.event_type == "Riots" and event.fatalities.best == 3
+
+
+def test_a_ban_on_further_protests_is_not_a_protest() -> None:
+    assert _events("The interior ministry banned further demonstrations in Dakar on Monday.") == []

@@ -120,7 +120,10 @@ def test_classify_a_gunman_attack_stays_an_attack_when_clashes_are_mentioned() -
         "Gunmen shot dead six villagers on Sunday",
         "The area has seen clashes between herders and farmers.",
     )
-    assert (decision.event_type, decision.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (decision.event_type, decision.sub_event_type) == (
+        "Violence against civilians",
+        "Attack",
+    )
 
 
 def test_classify_rebels_had_taken_a_town_is_a_capture() -> None:
@@ -129,5 +132,10 @@ def test_classify_rebels_had_taken_a_town_is_a_capture() -> None:
 
 
 def test_classify_tear_gas_fired_at_a_crowd_is_a_protest_with_intervention() -> None:
-    decision = classify("Troops fired tear gas at students in Dhaka on Monday, injuring dozens.", "")
-    assert (decision.event_type, decision.sub_event_type) == ("Protests", "Protest with intervention")
+    decision = classify(
+        "Troops fired tear gas at students in Dhaka on Monday, injuring dozens.", ""
+    )
+    assert (decision.event_type, decision.sub_event_type) == (
+        "Protests",
+        "Protest with intervention",
+    )

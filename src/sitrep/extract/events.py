@@ -338,6 +338,8 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
 
 
 _NOT_VIOLENT_BEFORE = re.compile(
+    # "banned further demonstrations", "a ban on rallies": no protest took place
+    r"\bban(?:ned|ning|s)?(?:\s+(?:on|further|all|any|future|new))*\s+$|"
     r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger|trade|"
     # a government's "official protest" is diplomacy, not a demonstration
     r"(?:lodged|filed|sent|delivered|issued) (?:an? )?(?:official |formal |diplomatic |strong )?|"
@@ -918,9 +920,17 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _fights_in(perpetrator: actors_mod.ActorMention, battle: Draft) -> bool:
-    """True when the actor is one of the two sides of the battle being told."""
+    """True when the actor is one of the two sides of the battle or crowd event being told
+    (police and protesters are the two sides of one protest)."""
     main = battle.clauses[0]
-    if _type_of(battle).event_type != "Battles":
+    kind = _type_of(battle).event_type
+    if kind in {"Protests", "Riots"}:
+        return perpetrator.actor.kind in {
+            actors_mod.PROTESTERS,
+            actors_mod.RIOTERS,
+            actors_mod.STATE,
+        }
+    if kind != "Battles":
         return False
     country = battle.toponym.place.country if battle.toponym else None
     sides = {m.actor.side for m in actors_mod.find_actors(main.text, country, offset=main.start)}
@@ -950,19 +960,27 @@ def _is_new(
     ):
         return True
     own_date = mention is not None and clause.start <= mention.start < clause.end
-    if own_date and _settles(interval, current):
-        current.date, current.date_mention = interval, mention
-    elif (
+    settles = own_date and _settles(interval, current)
+    if (
         own_date
+        and not settles
         and current.date_mention is not None
         and not _same_time(interval, current.date, mention)
     ):
         return True
+    if (
+        toponym is not None
+        and current.toponym is not None
+        and not _same_area(toponym, current.toponym)
+    ):
+        return True
+    if settles:
+        # "The unrest began on Tuesday evening" dates a story told so far only by its week
+        current.date, current.date_mention = interval, mention
+        return False
     if toponym is None:
         # a clause naming no place of its own goes on telling the current incident
         return False
-    if current.toponym is not None and not _same_area(toponym, current.toponym):
-        return True
     return (
         mention is not None
         and current.date_mention is not None

@@ -49,7 +49,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 CROWD = _rx(
     r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
     r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b|rall(?:y|ies|ied)|sit-ins?|"
-    r"rioted|hunger strikes?|general strike|"
+    r"rioted|hunger strikes?|general strike|supporters|"
     r"took to the streets|(?:thousands|hundreds|tens of thousands) of (?:people|protesters|demonstrators|"
     r"supporters|students|workers|residents)|"
     r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|entrances?|"
@@ -59,7 +59,9 @@ RIOT_ACTS = _rx(
     r"threw|throwing|hurl\w*|set fire|set on fire|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|"
     r"torch\w*|loot\w*|storm\w*|smash\w*|vandali\w+|attacked (?:the )?police|"
     r"police (?:stations?|vehicles?|cars?|vans?) (?:was|were) (?:attacked|burned|torched)|"
-    r"petrol bombs?|molotov|stones|rioting|riots?|rioters|clash\w* with (?:police|officers|security)"
+    r"petrol bombs?|molotov|stones|rioting|riots?|rioters|clash\w* with (?:police|officers|security)|"
+    r"clash\w* between [^.;]{0,60}?\b(?:supporters|protesters|demonstrators|youths|students|"
+    r"residents)\b[^.;]{0,60}?\band (?:the )?(?:police|security forces|soldiers|troops|officers)"
 )
 MOB = _rx(r"mobs?|lynch\w*|a crowd|vigilantes")
 FORCE_ON_CROWD = _rx(r"live ammunition|opened fire|shot|killed|killing|gunshot")
@@ -89,7 +91,7 @@ AIR = _rx(
 # An aircraft named without an attack is not an air strike ("helicopters evacuated the wounded").
 AIR_ACT = _rx(
     r"struck|strikes?|hit|bomb\w*|fired|shelled|attack\w*|raid\w*|pounded|targeted|dropped|killed|"
-    r"killing|destroyed"
+    r"killing|destroyed|damag\w+|wound\w*|injur\w+|debris|fragments|wreckage"
 )
 _STRIKE_WORD = re.compile(r"strike|raid|bombed", re.I)
 BARE_STRIKE = _rx(
@@ -127,7 +129,7 @@ ARREST = _rx(r"detain\w*|arrest\w*|apprehend\w*|taken into custody|captured a su
 SEXUAL = _rx(r"raped?|sexual violence|sexually (?:assault\w*|abused|attacked)")
 ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly disappeared")
 KILLING = _rx(
-    r"kill\w*|shot|shoot\w*|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
+    r"kill\w*|shot(?! down)|shoot\w*(?! down)|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
     r"tortur\w+|mutilat\w+|lynch\w*|"
     r"(?:dead|wounded|injured|hurt) in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
 )
@@ -255,19 +257,17 @@ def _without_background(text: str) -> str:
 
 
 def _crowd_type(text: str) -> TypeDecision | None:
-    force = re.search(
-        r"\b(?:killed|killing|live ammunition|opened fire on|shot dead)\b", text, re.I
-    )
-    if (
-        force
-        and not MOB.search(text)
-        and re.search(r"\b(?:security forces|police|soldiers|troops|army)\b", text, re.I)
-    ):
-        return TypeDecision("Protests", "Excessive force against protesters", force)
+    # A crowd that fights, throws or burns is a riot whatever force met it (ACLED keeps
+    # "excessive force" for lethal force against a peaceful crowd).
     if (match := MOB.search(text)) is not None and RIOT_ACTS.search(text):
         return TypeDecision("Riots", "Mob violence", match)
     if (match := RIOT_ACTS.search(text)) is not None:
         return TypeDecision("Riots", "Violent demonstration", match)
+    force = re.search(
+        r"\b(?:killed|killing|live ammunition|opened fire on|shot dead)\b", text, re.I
+    )
+    if force and re.search(r"\b(?:security forces|police|soldiers|troops|army)\b", text, re.I):
+        return TypeDecision("Protests", "Excessive force against protesters", force)
     if (match := INTERVENTION.search(text)) is not None:
         return TypeDecision("Protests", "Protest with intervention", match)
     if (
