@@ -13,14 +13,34 @@ from sitrep.geo.gazetteer import Gazetteer, haversine_km
 @pytest.mark.parametrize(
     ("code", "name"),
     [
-        ("UA.26", "Zaporizhzhia"), ("UA.11", "Crimea"), ("UA.20", "Sevastopol"),
-        ("UA.07", "Kharkiv"), ("UA.05", "Donetsk"), ("UA.14", "Luhansk"), ("UA.08", "Kherson"),
-        ("RU.09", "Belgorod"), ("RU.41", "Kursk"), ("SD.29", "Khartoum"), ("SD.38", "Gezira"),
-        ("SD.47", "West Darfur"), ("SD.55", "North Darfur"), ("SD.43", "Northern"),
-        ("NG.23", "Kaduna"), ("NG.56", "Nasarawa"), ("NG.49", "Plateau"), ("MM.11", "Shan"),
-        ("MM.04", "Kachin"), ("MM.10", "Sagaing"), ("GE.51", "Tbilisi"), ("PE.21", "Puno"),
-        ("FR.11", "Ile-de-France"), ("IE.L", "Leinster"), ("ML.08", "Timbuktu"),
-        ("LB.05", "Mount Lebanon"), ("LY.77", "Tripoli"), ("ZA.03", "Free State"),
+        ("UA.26", "Zaporizhzhia"),
+        ("UA.11", "Crimea"),
+        ("UA.20", "Sevastopol"),
+        ("UA.07", "Kharkiv"),
+        ("UA.05", "Donetsk"),
+        ("UA.14", "Luhansk"),
+        ("UA.08", "Kherson"),
+        ("RU.09", "Belgorod"),
+        ("RU.41", "Kursk"),
+        ("SD.29", "Khartoum"),
+        ("SD.38", "Gezira"),
+        ("SD.47", "West Darfur"),
+        ("SD.55", "North Darfur"),
+        ("SD.43", "Northern"),
+        ("NG.23", "Kaduna"),
+        ("NG.56", "Nasarawa"),
+        ("NG.49", "Plateau"),
+        ("MM.11", "Shan"),
+        ("MM.04", "Kachin"),
+        ("MM.10", "Sagaing"),
+        ("GE.51", "Tbilisi"),
+        ("PE.21", "Puno"),
+        ("FR.11", "Ile-de-France"),
+        ("IE.L", "Leinster"),
+        ("ML.08", "Timbuktu"),
+        ("LB.05", "Mount Lebanon"),
+        ("LY.77", "Tripoli"),
+        ("ZA.03", "Free State"),
     ],
 )
 def test_gazetteer_admin1_common_english(gaz: Gazetteer, code: str, name: str) -> None:
@@ -32,7 +52,10 @@ def test_gazetteer_crimea_and_sevastopol_coded_ukraine(gaz: Gazetteer) -> None:
     sevastopol = [p for p in gaz.lookup("Sevastopol") if p.geo_precision == 1][0]
     assert (crimea.country, crimea.iso3, crimea.geo_precision) == ("Ukraine", "UKR", 3)
     assert (sevastopol.admin1, sevastopol.country, sevastopol.iso3) == (
-        "Sevastopol", "Ukraine", "UKR")
+        "Sevastopol",
+        "Ukraine",
+        "UKR",
+    )
 
 
 def test_gazetteer_admin1_at_capital(gaz: Gazetteer) -> None:
@@ -43,10 +66,19 @@ def test_gazetteer_admin1_at_capital(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("name", "geonameid"),
     [
-        ("Kiev", 703448), ("Kharkov", 706483), ("Zaporozhye", 687700), ("Artemivsk", 713174),
-        ("Bakhmut", 713174), ("Sievierodonetsk", 691999), ("Avdiivka", 713122),
-        ("Al-Fashir", 379555), ("El Fasher", 379555), ("Melitopol'", 701404),
-        ("El Geneina", 379303), ("Wad Madani", 364103), ("Omdurman", 365137),
+        ("Kiev", 703448),
+        ("Kharkov", 706483),
+        ("Zaporozhye", 687700),
+        ("Artemivsk", 713174),
+        ("Bakhmut", 713174),
+        ("Sievierodonetsk", 691999),
+        ("Avdiivka", 713122),
+        ("Al-Fashir", 379555),
+        ("El Fasher", 379555),
+        ("Melitopol'", 701404),
+        ("El Geneina", 379303),
+        ("Wad Madani", 364103),
+        ("Omdurman", 365137),
     ],
 )
 def test_gazetteer_lookup_old_and_transliterated_names(
@@ -73,7 +105,11 @@ def test_gazetteer_reverse_nearest_town(gaz: Gazetteer) -> None:
     place = gaz.reverse(46.85, 35.37)
     assert place is not None
     assert (place.name, place.admin1, place.country, place.geonameid) == (
-        "Melitopol", "Zaporizhzhia", "Ukraine", 701404)
+        "Melitopol",
+        "Zaporizhzhia",
+        "Ukraine",
+        701404,
+    )
 
 
 def test_gazetteer_reverse_out_of_range_is_none(gaz: Gazetteer) -> None:
@@ -82,8 +118,15 @@ def test_gazetteer_reverse_out_of_range_is_none(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "known"),
-    [("Melitopol", True), ("Kramatorsk", True), ("March", False), ("Police", False),
-     ("Victoria", False), ("Reuters", False), ("Xqzzyville", False)],
+    [
+        ("Melitopol", True),
+        ("Kramatorsk", True),
+        ("March", False),
+        ("Police", False),
+        ("Victoria", False),
+        ("Reuters", False),
+        ("Xqzzyville", False),
+    ],
 )
 def test_gazetteer_is_place_name(gaz: Gazetteer, name: str, known: bool) -> None:
     assert gaz.is_place_name(name) is known
@@ -98,15 +141,21 @@ def test_gazetteer_names_are_folded_keys(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Melitopol'", "melitopol"), ("Île-de-France", "ile de france"),
-     ("Мелітополь", "melitopol"), ("Al-Fashir", "al fashir")],
+    [
+        ("Melitopol'", "melitopol"),
+        ("Île-de-France", "ile de france"),
+        ("Мелітополь", "melitopol"),
+        ("Al-Fashir", "al fashir"),
+    ],
 )
 def test_build_name_key(name: str, key: str) -> None:
     assert name_key(name) == key
 
 
 def test_build_english_admin1_russian_stem() -> None:
-    assert english_admin1_name("RU.41", "Kurskaya oblast'", ["Kursk vilayəti"], {"kursk"}) == "Kursk"
+    assert (
+        english_admin1_name("RU.41", "Kurskaya oblast'", ["Kursk vilayəti"], {"kursk"}) == "Kursk"
+    )
     assert english_admin1_name("RU.42", "Leningradskaya oblast'", [], set()) == "Leningrad"
 
 
@@ -129,8 +178,13 @@ def test_gazetteer_english_country_names(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("abbrev", "admin1"),
-    [("Ky.", "Kentucky"), ("W.Va.", "West Virginia"), ("D.C.", "District of Columbia"),
-     ("Calif.", "California"), ("B.C.", "British Columbia")],
+    [
+        ("Ky.", "Kentucky"),
+        ("W.Va.", "West Virginia"),
+        ("D.C.", "District of Columbia"),
+        ("Calif.", "California"),
+        ("B.C.", "British Columbia"),
+    ],
 )
 def test_gazetteer_state_abbreviations(gaz: Gazetteer, abbrev: str, admin1: str) -> None:
     place = gaz.lookup(abbrev)[0]
@@ -187,9 +241,9 @@ def test_gazetteer_middle_east_outranks_the_maryland_town(gaz: Gazetteer) -> Non
     ("code", "middle"),
     [
         # Geographic centres: most of these regions' towns sit along one edge.
-        ("CA.01", (55.0, -115.0)),   # Alberta (towns along the US border and the Rockies)
-        ("AU.04", (-22.5, 144.5)),   # Queensland (towns on the east coast)
-        ("CA.03", (54.5, -97.5)),    # Manitoba (towns in the south)
+        ("CA.01", (55.0, -115.0)),  # Alberta (towns along the US border and the Rockies)
+        ("AU.04", (-22.5, 144.5)),  # Queensland (towns on the east coast)
+        ("CA.03", (54.5, -97.5)),  # Manitoba (towns in the south)
     ],
 )
 def test_gazetteer_region_centre_is_its_middle_not_its_towns(

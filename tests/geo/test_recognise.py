@@ -9,18 +9,23 @@ from sitrep.geo.recognise import mention_at, recognise
 
 
 def _found(text: str, gaz: Gazetteer, **kw: object) -> list[tuple[str, str]]:
-    return [(text[m.span_start:m.span_end], m.role) for m in recognise(text, gaz, **kw).mentions]
+    return [(text[m.span_start : m.span_end], m.role) for m in recognise(text, gaz, **kw).mentions]
 
 
 def test_recognise_longest_match_first(gaz: Gazetteer) -> None:
     assert _found("Clashes near Barkin Ladi and in Wad Madani.", gaz) == [
-        ("Barkin Ladi", "area"), ("Wad Madani", "name")]
+        ("Barkin Ladi", "area"),
+        ("Wad Madani", "name"),
+    ]
 
 
 def test_recognise_region_phrases(gaz: Gazetteer) -> None:
     text = "Shelling in Luhansk region and Kaduna State; the region of Kherson."
     assert _found(text, gaz) == [
-        ("Luhansk region", "region"), ("Kaduna State", "region"), ("Kherson", "region")]
+        ("Luhansk region", "region"),
+        ("Kaduna State", "region"),
+        ("Kherson", "region"),
+    ]
 
 
 def test_recognise_area_phrases(gaz: Gazetteer) -> None:
@@ -32,12 +37,16 @@ def test_recognise_distance_reference_and_origin(gaz: Gazetteer) -> None:
     text = "A drone launched from Kursk hit a village about 80 km south of Belgorod."
     rec = recognise(text, gaz)
     assert [(m.text, m.role, sorted(m.flags)) for m in rec.mentions] == [
-        ("Kursk", "name", ["origin"]), ("Belgorod", "reference", [])]
+        ("Kursk", "name", ["origin"]),
+        ("Belgorod", "reference", []),
+    ]
 
 
 def test_recognise_stoplist_and_organisations(gaz: Gazetteer) -> None:
-    text = ("In March, Police told Reuters and the Kyiv Independent that "
-            "Victoria Amelina died. Al Jazeera reported it too.")
+    text = (
+        "In March, Police told Reuters and the Kyiv Independent that "
+        "Victoria Amelina died. Al Jazeera reported it too."
+    )
     assert _found(text, gaz) == []
 
 
@@ -54,7 +63,10 @@ def test_recognise_demonyms_are_context_not_toponyms(gaz: Gazetteer) -> None:
 
 def test_recognise_country_abbreviations(gaz: Gazetteer) -> None:
     assert _found("The U.S. and the UK condemned it; US officials agreed.", gaz) == [
-        ("U.S.", "name"), ("UK", "name"), ("US", "name")]
+        ("U.S.", "name"),
+        ("UK", "name"),
+        ("US", "name"),
+    ]
 
 
 def test_recognise_water_bodies_skipped(gaz: Gazetteer) -> None:
@@ -63,20 +75,31 @@ def test_recognise_water_bodies_skipped(gaz: Gazetteer) -> None:
 
 def test_recognise_possessive_and_apostrophe(gaz: Gazetteer) -> None:
     assert _found("Ukraine's Kharkiv region and Melitopol'.", gaz) == [
-        ("Ukraine", "name"), ("Kharkiv region", "region"), ("Melitopol", "name")]
+        ("Ukraine", "name"),
+        ("Kharkiv region", "region"),
+        ("Melitopol", "name"),
+    ]
 
 
 def test_recognise_names_inside_longer_proper_names(gaz: Gazetteer) -> None:
-    text = ("The strike on the Black Sea Fleet headquarters in Sevastopol hit the city's "
-            "Ward 5, and shelling hit villages along the Dnipro.")
+    text = (
+        "The strike on the Black Sea Fleet headquarters in Sevastopol hit the city's "
+        "Ward 5, and shelling hit villages along the Dnipro."
+    )
     assert _found(text, gaz) == [("Sevastopol", "name")]
 
 
 def test_recognise_unknown_settlement_patterns(gaz: Gazetteer) -> None:
-    text = ("Missiles hit the village of Hroza. Tudun Biri village was bombed. "
-            "Kozinka, a border village in Belgorod region, was raided.")
-    assert _found(text, gaz) == [("Hroza", "unknown"), ("Tudun Biri", "unknown"),
-                                 ("Kozinka", "name"), ("Belgorod region", "region")]
+    text = (
+        "Missiles hit the village of Hroza. Tudun Biri village was bombed. "
+        "Kozinka, a border village in Belgorod region, was raided."
+    )
+    assert _found(text, gaz) == [
+        ("Hroza", "unknown"),
+        ("Tudun Biri", "unknown"),
+        ("Kozinka", "name"),
+        ("Belgorod region", "region"),
+    ]
 
 
 def test_recognise_state_abbreviation_after_comma(gaz: Gazetteer) -> None:
@@ -175,8 +198,11 @@ def test_recognise_region_demonyms_and_plurals_are_context(gaz: Gazetteer) -> No
 
 @pytest.mark.parametrize(
     ("span", "head", "role"),
-    [("Oaxaca State", "Oaxaca", "region"), ("Guma LGA", "Guma", "area"),
-     ("Loudon Co.", "Loudon", "area")],
+    [
+        ("Oaxaca State", "Oaxaca", "region"),
+        ("Guma LGA", "Guma", "area"),
+        ("Loudon Co.", "Loudon", "area"),
+    ],
 )
 def test_recognise_given_span_with_its_division_word(
     gaz: Gazetteer, span: str, head: str, role: str

@@ -19,7 +19,10 @@ def test_resolve_seed_yalta_in_crimea(gaz: Gazetteer, seed_dir: Path) -> None:
     text = (seed_dir / "melitopol.txt").read_text(encoding="utf-8")
     yalta = _by_text(geoparse(text, gaz))["Yalta"]
     assert (yalta.place.geonameid, yalta.place.admin1, yalta.place.country) == (
-        688533, "Crimea", "Ukraine")
+        688533,
+        "Crimea",
+        "Ukraine",
+    )
     assert yalta.runner_up is not None and yalta.runner_up.geonameid == 688532
     assert "Crimea named nearby" in yalta.reason
 
@@ -33,10 +36,13 @@ def test_resolve_yalta_in_donetsk_context(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("text", "geonameid", "country"),
     [
-        ("Militias clashed in Tripoli overnight, Libya's unity government said.",
-         2210247, "Libya"),
-        ("Militias clashed in Tripoli overnight, the Lebanese army said, and Beirut "
-         "condemned the violence in northern Lebanon.", 266826, "Lebanon"),
+        ("Militias clashed in Tripoli overnight, Libya's unity government said.", 2210247, "Libya"),
+        (
+            "Militias clashed in Tripoli overnight, the Lebanese army said, and Beirut "
+            "condemned the violence in northern Lebanon.",
+            266826,
+            "Lebanon",
+        ),
     ],
 )
 def test_resolve_tripoli_by_country_context(
@@ -56,8 +62,14 @@ def test_resolve_region_only_is_admin1_at_capital(gaz: Gazetteer) -> None:
     (t,) = geoparse("Fighting continued in Luhansk region on Monday.", gaz)
     assert t.kind == "admin1"
     assert t.place.model_dump() == {
-        "name": "Luhansk region", "admin1": "Luhansk", "country": "Ukraine", "iso3": "UKR",
-        "lat": 48.56814, "lon": 39.30553, "geo_precision": 3, "geonameid": 702657,
+        "name": "Luhansk region",
+        "admin1": "Luhansk",
+        "country": "Ukraine",
+        "iso3": "UKR",
+        "lat": 48.56814,
+        "lon": 39.30553,
+        "geo_precision": 3,
+        "geonameid": 702657,
     }
 
 
@@ -65,13 +77,17 @@ def test_resolve_town_region_phrase_is_its_admin1(gaz: Gazetteer) -> None:
     text = "Riots spread from Nanterre across the Paris region."
     t = _by_text(geoparse(text, gaz))["Paris region"]
     assert (t.kind, t.place.admin1, t.place.geo_precision, t.place.lat, t.place.lon) == (
-        "admin1", "Ile-de-France", 3, 48.85341, 2.3488)
+        "admin1",
+        "Ile-de-France",
+        3,
+        48.85341,
+        2.3488,
+    )
 
 
 def test_resolve_sentence_with_two_places(gaz: Gazetteer) -> None:
     text = "Two missiles hit Kramatorsk, a city in the Donetsk region, and nearby Bilenke."
-    got = [(t.text, t.kind, t.place.geonameid, t.place.geo_precision)
-           for t in geoparse(text, gaz)]
+    got = [(t.text, t.kind, t.place.geonameid, t.place.geo_precision) for t in geoparse(text, gaz)]
     assert got == [
         ("Kramatorsk", "place", 704508, 1),
         ("Donetsk region", "admin1", 709716, 3),
@@ -88,7 +104,10 @@ def test_resolve_lga_is_precision_2(gaz: Gazetteer) -> None:
     text = "Gunmen attacked villages in Bokkos local government area of Plateau State."
     t = _by_text(geoparse(text, gaz))["Bokkos local government area"]
     assert (t.place.name, t.place.admin1, t.place.geo_precision) == (
-        "Bokkos local government area", "Plateau", 2)
+        "Bokkos local government area",
+        "Plateau",
+        2,
+    )
 
 
 def test_resolve_org_and_person_spans_dropped(gaz: Gazetteer) -> None:
@@ -99,20 +118,37 @@ def test_resolve_org_and_person_spans_dropped(gaz: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("text", "clause", "expected"),
     [
-        ("A drone launched from Kursk hit Belgorod on Sunday.",
-         "A drone launched from Kursk hit Belgorod", "Belgorod"),
-        ("Russian missiles struck a cafe in the village of Hroza in Ukraine's Kharkiv "
-         "region, killing 51.", "struck a cafe in the village of Hroza", "Hroza"),
-        ("A missile hit a restaurant in Kramatorsk, a city in the Donetsk region.",
-         "A missile hit a restaurant in Kramatorsk, a city in the Donetsk region",
-         "Kramatorsk"),
-        ("Shells fell on a village about 80 km south of Belgorod, in Russia's Belgorod "
-         "region.", "Shells fell on a village about 80 km south of Belgorod, in Russia's "
-         "Belgorod region", "Belgorod region"),
-        ("Fighting continues in Ukraine. Officials said a market was shelled.",
-         "a market was shelled", "Ukraine"),
-        ("Strikes hit Kherson on Friday. Two people were killed, officials said.",
-         "Two people were killed", "Kherson"),
+        (
+            "A drone launched from Kursk hit Belgorod on Sunday.",
+            "A drone launched from Kursk hit Belgorod",
+            "Belgorod",
+        ),
+        (
+            "Russian missiles struck a cafe in the village of Hroza in Ukraine's Kharkiv "
+            "region, killing 51.",
+            "struck a cafe in the village of Hroza",
+            "Hroza",
+        ),
+        (
+            "A missile hit a restaurant in Kramatorsk, a city in the Donetsk region.",
+            "A missile hit a restaurant in Kramatorsk, a city in the Donetsk region",
+            "Kramatorsk",
+        ),
+        (
+            "Shells fell on a village about 80 km south of Belgorod, in Russia's Belgorod region.",
+            "Shells fell on a village about 80 km south of Belgorod, in Russia's Belgorod region",
+            "Belgorod region",
+        ),
+        (
+            "Fighting continues in Ukraine. Officials said a market was shelled.",
+            "a market was shelled",
+            "Ukraine",
+        ),
+        (
+            "Strikes hit Kherson on Friday. Two people were killed, officials said.",
+            "Two people were killed",
+            "Kherson",
+        ),
     ],
 )
 def test_event_place_choice(gaz: Gazetteer, text: str, clause: str, expected: str) -> None:
@@ -124,10 +160,12 @@ def test_event_place_choice(gaz: Gazetteer, text: str, clause: str, expected: st
 @pytest.mark.parametrize(
     ("text", "name", "admin1"),
     [
-        ("A missile struck a cafe in the village of Hroza in Ukraine's Kharkiv region.",
-         "Hroza", "Kharkiv"),
-        ("A drone bombed Tudun Biri village in Kaduna State last Sunday.", "Tudun Biri",
-         "Kaduna"),
+        (
+            "A missile struck a cafe in the village of Hroza in Ukraine's Kharkiv region.",
+            "Hroza",
+            "Kharkiv",
+        ),
+        ("A drone bombed Tudun Biri village in Kaduna State last Sunday.", "Tudun Biri", "Kaduna"),
     ],
 )
 def test_resolve_unknown_settlement_coded_to_region(
@@ -135,7 +173,12 @@ def test_resolve_unknown_settlement_coded_to_region(
 ) -> None:
     t = _by_text(geoparse(text, gaz))[name]
     assert (t.kind, t.place.name, t.place.admin1, t.place.geo_precision, t.place.geonameid) == (
-        "place", name, admin1, 3, None)
+        "place",
+        name,
+        admin1,
+        3,
+        None,
+    )
 
 
 def test_event_place_none_without_toponyms(gaz: Gazetteer) -> None:
@@ -144,8 +187,10 @@ def test_event_place_none_without_toponyms(gaz: Gazetteer) -> None:
 
 
 def test_event_place_destination_is_not_the_place(gaz: Gazetteer) -> None:
-    text = ("Russian shelling hit Kherson on Wednesday. Shells struck a train waiting to "
-            "leave for Lviv.")
+    text = (
+        "Russian shelling hit Kherson on Wednesday. Shells struck a train waiting to "
+        "leave for Lviv."
+    )
     clause = "Shells struck a train waiting to leave for Lviv"
     start = text.index(clause)
     t = event_place(text, geoparse(text, gaz), start, start + len(clause))
@@ -157,7 +202,10 @@ def test_resolve_district_phrase_is_admin2_and_town_is_the_event_place(gaz: Gaze
     found = _by_text(geoparse(text, gaz))
     district = found["Bourem district"]
     assert (district.place.geonameid, district.place.geo_precision, district.place.admin1) == (
-        8631537, 2, "Gao")
+        8631537,
+        2,
+        "Gao",
+    )
     t = event_place(text, list(found.values()), 0, len(text))
     assert t is not None and (t.text, t.place.geonameid) == ("Bamba", 2460584)
 
@@ -168,8 +216,10 @@ def test_resolve_bare_name_is_not_a_district(gaz: Gazetteer) -> None:
 
 
 def test_resolve_small_foreign_namesake_without_support_dropped(gaz: Gazetteer) -> None:
-    text = ("Russian forces fired at Kharkiv, and Wagner fighters shelled Bakhmut, "
-            "Ukrainian officials said.")
+    text = (
+        "Russian forces fired at Kharkiv, and Wagner fighters shelled Bakhmut, "
+        "Ukrainian officials said."
+    )
     assert [t.text for t in geoparse(text, gaz)] == ["Kharkiv", "Bakhmut"]
 
 
@@ -180,8 +230,10 @@ def test_resolve_town_of_a_neighbouring_country_kept(gaz: Gazetteer) -> None:
 
 
 def test_resolve_repeated_name_is_no_witness_of_itself(gaz: Gazetteer) -> None:
-    text = ("Flooding closed roads in Alexandria on Monday. Officials in Pineville and "
-            "Rapides Parish said Alexandria schools would reopen.")
+    text = (
+        "Flooding closed roads in Alexandria on Monday. Officials in Pineville and "
+        "Rapides Parish said Alexandria schools would reopen."
+    )
     places = {t.place.geonameid for t in geoparse(text, gaz) if t.text == "Alexandria"}
     assert places == {4314550}  # Alexandria, Louisiana, not Egypt
 
@@ -215,8 +267,7 @@ def test_resolve_a_district_near_the_story_is_kept(gaz: Gazetteer) -> None:
     [
         ("Shelling across the Donbas went on through the night.", "Donbas", "Donbas"),
         ("Aid convoys reached camps in Darfur after weeks of delay.", "Darfur", "Darfur"),
-        ("Envoys toured the Middle East to press for a ceasefire.", "Middle East",
-         "Middle East"),
+        ("Envoys toured the Middle East to press for a ceasefire.", "Middle East", "Middle East"),
     ],
 )
 def test_resolve_macro_region_named_in_text(
@@ -270,7 +321,10 @@ def test_resolve_bare_name_of_a_district_only(gaz: Gazetteer, text: str) -> None
     # No town or region is called North Waziristan: the name is the district.
     t = _by_text(geoparse(text, gaz))["North Waziristan"]
     assert (t.place.geonameid, t.place.geo_precision, t.place.admin1) == (
-        1168875, 2, "Khyber Pakhtunkhwa")
+        1168875,
+        2,
+        "Khyber Pakhtunkhwa",
+    )
 
 
 def test_resolve_bare_county_after_its_full_name(gaz: Gazetteer) -> None:
@@ -291,13 +345,25 @@ def test_resolve_one_word_or_titled_county_name_alone_is_no_place(
 @pytest.mark.parametrize(
     ("text", "name", "geonameid", "admin1"),
     [
-        ("Houthi fighters shelled the port of Hodeidah on Monday.", "Hodeidah", 79415,
-         "Al Hudaydah"),
-        ("RSF fighters looted the market in Kabkabiya, in North Darfur.", "Kabkabiya",
-         373198, "North Darfur"),
+        (
+            "Houthi fighters shelled the port of Hodeidah on Monday.",
+            "Hodeidah",
+            79415,
+            "Al Hudaydah",
+        ),
+        (
+            "RSF fighters looted the market in Kabkabiya, in North Darfur.",
+            "Kabkabiya",
+            373198,
+            "North Darfur",
+        ),
         ("Fighting in DR Congo displaced thousands near Goma.", "DR Congo", 203312, None),
-        ("Rebels attacked a village in the Democratic Republic of Congo.",
-         "Democratic Republic of Congo", 203312, None),
+        (
+            "Rebels attacked a village in the Democratic Republic of Congo.",
+            "Democratic Republic of Congo",
+            203312,
+            None,
+        ),
     ],
 )
 def test_resolve_transliterated_and_short_names(
@@ -311,16 +377,25 @@ def test_resolve_transliterated_and_short_names(
     ("text", "expected"),
     [
         # Regions listed together are regions, not the towns named after them.
-        ("Police recovered stolen tools in two Illinois towns, four Minnesota towns and six "
-         "Iowa towns.", {"Illinois": 4896861, "Minnesota": 5037779, "Iowa": 4862182}),
-        ("The outbreak reached Ohio, Oregon, Nevada and Wyoming by May.",
-         {"Ohio": 5165418, "Oregon": 5744337, "Nevada": 5509151, "Wyoming": 5843591}),
+        (
+            "Police recovered stolen tools in two Illinois towns, four Minnesota towns and six "
+            "Iowa towns.",
+            {"Illinois": 4896861, "Minnesota": 5037779, "Iowa": 4862182},
+        ),
+        (
+            "The outbreak reached Ohio, Oregon, Nevada and Wyoming by May.",
+            {"Ohio": 5165418, "Oregon": 5744337, "Nevada": 5509151, "Wyoming": 5843591},
+        ),
         # ... but a town's own region named after it is still the town's.
-        ("A man was shot in Washington, Pennsylvania, on Friday.",
-         {"Washington": 5218069, "Pennsylvania": 6254927}),
+        (
+            "A man was shot in Washington, Pennsylvania, on Friday.",
+            {"Washington": 5218069, "Pennsylvania": 6254927},
+        ),
         # "X State, Mexico": regions of a country do not turn the country into a region.
-        ("Migrants camped in Matias Romero, Oaxaca State, Mexico, on Wednesday.",
-         {"Matias Romero": 3523450, "Oaxaca State": 3522509, "Mexico": 3996063}),
+        (
+            "Migrants camped in Matias Romero, Oaxaca State, Mexico, on Wednesday.",
+            {"Matias Romero": 3523450, "Oaxaca State": 3522509, "Mexico": 3996063},
+        ),
     ],
 )
 def test_resolve_regions_named_together(
@@ -346,8 +421,11 @@ def test_resolve_country_beside_a_named_neighbour(gaz: Gazetteer) -> None:
         # "X state" is the state, though counties are named Washington too
         ("A sick cow was found at a Washington state farm.", "Washington state", 5815135),
         # "the X area" is around the town, not the county that has X as an alias
-        ("Storms hit the Manhattan area on Monday, Kansas officials said.", "Manhattan area",
-         4274994),
+        (
+            "Storms hit the Manhattan area on Monday, Kansas officials said.",
+            "Manhattan area",
+            4274994,
+        ),
     ],
 )
 def test_resolve_region_and_vicinity_words(

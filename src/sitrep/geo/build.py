@@ -90,8 +90,38 @@ _TAA_MARBUTA = re.compile(r"(?<=[a-z]{3})[ae]h$")
 # Afghanistan, Pakistan, Chad, Eritrea, South Sudan, Israel): only their places are
 # folded, so "Kassah" (a surname) never finds Kassa, the Hungarian name of Kosice.
 ARABIC_SCRIPT = frozenset(
-    {"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM",
-     "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE", "IR", "AF", "PK", "TD", "ER", "SS", "IL"}
+    {
+        "AE",
+        "BH",
+        "DJ",
+        "DZ",
+        "EG",
+        "EH",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "YE",
+        "IR",
+        "AF",
+        "PK",
+        "TD",
+        "ER",
+        "SS",
+        "IL",
+    }
 )
 
 
@@ -155,7 +185,7 @@ _ADMIN2_AFFIX = re.compile(
 
 
 def _strip_admin2(name: str) -> str:
-    """"Madison County" -> "Madison", "Cercle de Bourem" -> "Bourem"."""
+    """ "Madison County" -> "Madison", "Cercle de Bourem" -> "Bourem"."""
     return _ADMIN2_AFFIX.sub("", name.strip()).strip() or name
 
 
@@ -167,9 +197,7 @@ def _clean(name: str) -> str:
     return s.strip()
 
 
-def english_admin1_name(
-    code: str, name: str, aliases: list[str], city_keys: set[str]
-) -> str:
+def english_admin1_name(code: str, name: str, aliases: list[str], city_keys: set[str]) -> str:
     """Return the common English name of an admin1 region.
 
     Args:
@@ -246,8 +274,7 @@ def _country_rows(gnc_dir: Path) -> dict[str, dict]:
 # Middle East of the Gulf, the Levant, Egypt, Turkey and Iran).  Each is coded at the
 # centroid of its members' towns' area (:func:`_hull_centre`).
 MACRO_REGIONS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("Middle East", "Mideast", "Near East"),
-     "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"),
+    (("Middle East", "Mideast", "Near East"), "AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"),
     (("North Africa", "Northern Africa"), "DZ EG LY MA SD TN EH"),
     (("West Africa", "Western Africa"), "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG"),
     (("East Africa", "Eastern Africa"), "BI DJ ER ET KE RW SO SS TZ UG"),
@@ -255,9 +282,11 @@ MACRO_REGIONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Southern Africa",), "ZA NA BW LS SZ"),
     (("Horn of Africa",), "DJ ER ET SO"),
     (("Sahel",), "ML BF NE TD MR"),
-    (("Sub-Saharan Africa",),
-     "AO BJ BW BF BI CM CV CF TD KM CG CD CI DJ GQ ER SZ ET GA GM GH GN GW KE LS LR MG MW "
-     "ML MR MU MZ NA NE NG RW ST SN SC SL SO ZA SS TZ TG UG ZM ZW"),
+    (
+        ("Sub-Saharan Africa",),
+        "AO BJ BW BF BI CM CV CF TD KM CG CD CI DJ GQ ER SZ ET GA GM GH GN GW KE LS LR MG MW "
+        "ML MR MU MZ NA NE NG RW ST SN SC SL SO ZA SS TZ TG UG ZM ZW",
+    ),
     (("Maghreb",), "DZ LY MA MR TN"),
     (("Levant",), "IL JO LB PS SY"),
     (("Persian Gulf", "Gulf states", "Gulf region"), "AE BH KW OM QA SA"),
@@ -265,8 +294,7 @@ MACRO_REGIONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Caucasus", "South Caucasus", "Transcaucasia"), "AM AZ GE"),
     (("Central Asia",), "KZ KG TJ TM UZ"),
     (("South Asia", "Indian subcontinent"), "AF BD BT IN LK MV NP PK"),
-    (("Southeast Asia", "South East Asia", "South-East Asia"),
-     "BN KH ID LA MY MM PH SG TH TL VN"),
+    (("Southeast Asia", "South East Asia", "South-East Asia"), "BN KH ID LA MY MM PH SG TH TL VN"),
     (("East Asia",), "CN JP KP KR MN TW"),
     (("Korean Peninsula",), "KP KR"),
     (("Balkans", "Balkan Peninsula", "Western Balkans"), "AL BA BG GR HR ME MK RS XK"),
@@ -277,14 +305,14 @@ MACRO_REGIONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Northern Europe",), "DK EE FI GB IE IS LT LV NO SE"),
     (("Southern Europe",), "AL BA ES GR HR IT ME MK MT PT RS SI"),
     (("Central Europe",), "AT CH CZ DE HU PL SI SK"),
-    (("European Union",),
-     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"),
-    (("Latin America",),
-     "AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PY SV UY VE"),
+    (
+        ("European Union",),
+        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE",
+    ),
+    (("Latin America",), "AR BO BR CL CO CR CU DO EC GT HN HT MX NI PA PE PY SV UY VE"),
     (("Central America",), "BZ CR GT HN NI PA SV"),
     (("Caribbean",), "AG BB BS CU DM DO GD HT JM KN LC PR TT VC"),
-    (("Americas",),
-     "AR BO BR CA CL CO CR CU DO EC GT HN HT MX NI PA PE PY SV US UY VE"),
+    (("Americas",), "AR BO BR CA CL CO CR CU DO EC GT HN HT MX NI PA PE PY SV US UY VE"),
     (("Darfur",), "SD.47 SD.49 SD.55 SD.60 SD.61"),
     (("Donbas", "Donbass"), "UA.05 UA.14"),
     (("Sinai", "Sinai Peninsula"), "EG.26 EG.27"),
@@ -414,10 +442,14 @@ def _convex_hull(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     def half(seq: list[tuple[float, float]]) -> list[tuple[float, float]]:
         out: list[tuple[float, float]] = []
         for p in seq:
-            while len(out) >= 2 and (
-                (out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
-                - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])
-            ) <= 0:
+            while (
+                len(out) >= 2
+                and (
+                    (out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
+                    - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])
+                )
+                <= 0
+            ):
                 out.pop()
             out.append(p)
         return out
@@ -480,8 +512,17 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         pid = int(c["geonameid"])
         code = f"{c['countrycode']}.{c['admin1code']}"
         place_rows.append(
-            (pid, pid, c["name"], "place", c["countrycode"], code if code in admin1 else None,
-             c["latitude"], c["longitude"], int(c["population"] or 0))
+            (
+                pid,
+                pid,
+                c["name"],
+                "place",
+                c["countrycode"],
+                code if code in admin1 else None,
+                c["latitude"],
+                c["longitude"],
+                int(c["population"] or 0),
+            )
         )
         add_names(pid, {c["name"]} | {a for a in c["alternatenames"] if _alt_ok(a)})
 
@@ -528,9 +569,19 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         pid = next_id
         next_id += 1
         total = sum(int(c["population"] or 0) for c in members)
-        place_rows.append((pid, a["geonameid"], _clean(a["name"]), "admin2", cc,
-                           code1 if code1 in admin1 else None, seat["latitude"],
-                           seat["longitude"], total))
+        place_rows.append(
+            (
+                pid,
+                a["geonameid"],
+                _clean(a["name"]),
+                "admin2",
+                cc,
+                code1 if code1 in admin1 else None,
+                seat["latitude"],
+                seat["longitude"],
+                total,
+            )
+        )
         variants = {a["name"], _strip_admin2(a["name"])}
         for alias in a["aliases"]:
             if _script_ok(alias):
@@ -554,14 +605,25 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         # Countries trim less: their towns crowd one coast or end more than a region's do.
         clat, clon = points.get(cc) or _centre(by_country.get(cc, []), trim=0.03)
         country_rows.append(
-            (cc, c["name"], c["iso3"], c["geonameid"], lat, lon, c["population"], clat, clon,
-             c["neighbours"])
+            (
+                cc,
+                c["name"],
+                c["iso3"],
+                c["geonameid"],
+                lat,
+                lon,
+                c["population"],
+                clat,
+                clon,
+                c["neighbours"],
+            )
         )
         pid = next_id
         next_id += 1
         # A country-level place sits at its conventional point, not its capital.
-        place_rows.append((pid, c["geonameid"], c["name"], "country", cc, None, clat, clon,
-                           c["population"]))
+        place_rows.append(
+            (pid, c["geonameid"], c["name"], "country", cc, None, clat, clon, c["population"])
+        )
         variants = {n for n in c["names"] if _script_ok(n)}
         # "Democratic Republic of Congo" as well as "... of the Congo"; "Gambia", "The Gambia".
         variants |= {re.sub(r"\bthe\s+", "", n, flags=re.IGNORECASE) for n in variants}
@@ -571,26 +633,41 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
     for _code, c in sorted(continents.items()):
         pid = next_id
         next_id += 1
-        place_rows.append((pid, int(c["geonameId"]), c["name"], "continent", None, None,
-                           float(c["lat"]), float(c["lng"]), int(c.get("population") or 0)))
+        place_rows.append(
+            (
+                pid,
+                int(c["geonameId"]),
+                c["name"],
+                "continent",
+                None,
+                None,
+                float(c["lat"]),
+                float(c["lng"]),
+                int(c.get("population") or 0),
+            )
+        )
         english = {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"}
         add_names(pid, {c["name"]} | english)
 
     for variants_, members_ in MACRO_REGIONS:
         members = members_.split()
-        towns = [t for m in members for t in
-                 (by_admin.get(m, []) if "." in m else by_country.get(m, []))]
+        towns = [
+            t for m in members for t in (by_admin.get(m, []) if "." in m else by_country.get(m, []))
+        ]
         lat, lon = _hull_centre(towns)
         ccs = {m.split(".")[0] for m in members}
         single = next(iter(ccs)) if len(ccs) == 1 else None
-        population = sum(
-            int(t["population"] or 0) for t in towns
-        ) if single else sum(countries[cc]["population"] for cc in ccs if cc in countries)
+        population = (
+            sum(int(t["population"] or 0) for t in towns)
+            if single
+            else sum(countries[cc]["population"] for cc in ccs if cc in countries)
+        )
         pid = next_id
         next_id += 1
         # Kind "continent": a named area above the admin1 level, coded at its centre.
-        place_rows.append((pid, None, variants_[0], "continent", single, None, lat, lon,
-                           population))
+        place_rows.append(
+            (pid, None, variants_[0], "continent", single, None, lat, lon, population)
+        )
         add_names(pid, set(variants_))
 
     db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?,?,?)", country_rows)
@@ -599,8 +676,10 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
     db.executemany("INSERT INTO name VALUES (?,?)", sorted(names))
     # Folded keys of the places named in Arabic script, for lookups that miss the exact key.
     arabic = {r[0] for r in place_rows if r[4] in ARABIC_SCRIPT}
-    db.executemany("INSERT INTO fold VALUES (?,?)",
-                   sorted({(fold_key(k), pid) for k, pid in names if pid in arabic}))
+    db.executemany(
+        "INSERT INTO fold VALUES (?,?)",
+        sorted({(fold_key(k), pid) for k, pid in names if pid in arabic}),
+    )
     db.execute("CREATE INDEX place_geonameid ON place (geonameid)")
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",

@@ -43,7 +43,7 @@ _DESTINATION_BEFORE = re.compile(
 
 def _demoted(text: str, t: Toponym) -> bool:
     """True for a distance reference point, an attack's origin or a journey's destination."""
-    before = text[max(0, t.start - 80):t.start]
+    before = text[max(0, t.start - 80) : t.start]
     return bool(
         _DISTANCE_BEFORE.search(before)
         or _ORIGIN_BEFORE.search(before)
@@ -57,7 +57,7 @@ def _rank(text: str, t: Toponym) -> tuple[int, int, int, int]:
     spec = _SPECIFICITY[t.kind]
     if t.kind == "place":
         spec += {1: 0, 2: 1, 3: 2}[t.place.geo_precision]
-    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, t.start - 40):t.start]))
+    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, t.start - 40) : t.start]))
     return (int(_demoted(text, t)), spec, 0 if locative else 1, t.start)
 
 

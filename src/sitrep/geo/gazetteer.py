@@ -24,7 +24,13 @@ from sitrep.model import Place
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "STOPLIST", "Candidate", "Gazetteer", "fold_key", "haversine_km", "name_key", "words",
+    "STOPLIST",
+    "Candidate",
+    "Gazetteer",
+    "fold_key",
+    "haversine_km",
+    "name_key",
+    "words",
 ]
 
 
@@ -62,15 +68,25 @@ STOPLIST: frozenset[str] = words(
 
 # Country abbreviations, matched only in capitals ("US", "U.S.", never "us").
 ABBREVIATIONS: dict[str, str] = {
-    "u s": "US", "us": "US", "usa": "US", "u s a": "US", "uk": "GB", "u k": "GB",
-    "uae": "AE", "u a e": "AE", "drc": "CD",
+    "u s": "US",
+    "us": "US",
+    "usa": "US",
+    "u s a": "US",
+    "uk": "GB",
+    "u k": "GB",
+    "uae": "AE",
+    "u a e": "AE",
+    "drc": "CD",
 }
 
 
 # All-capital abbreviations that name one first-level region in news ("NSW", "KPK");
 # ambiguous ones ("WA", "SA", "ACT", "KP") are left out.
 REGION_ACRONYMS: dict[str, str] = {
-    "nsw": "AU.02", "qld": "AU.04", "kpk": "PK.03", "pei": "CA.09",
+    "nsw": "AU.02",
+    "qld": "AU.04",
+    "kpk": "PK.03",
+    "pei": "CA.09",
 }
 
 
@@ -84,10 +100,14 @@ tenn TN|tex TX|vt VT|va VA|wash WA|w va WV|wis WI|wyo WY|d c DC
 """
 _PROVINCE_ABBREVIATIONS = "b c 02|alta 01|sask 11|man 03|ont 08|que 10|n s 07|n b 04|nfld 05"
 STATE_ABBREVIATIONS: dict[str, str] = {
-    **{k: f"US.{v}" for k, _, v in (
-        i.strip().rpartition(" ") for i in _STATE_ABBREVIATIONS.split("|"))},
-    **{k: f"CA.{v}" for k, _, v in (
-        i.strip().rpartition(" ") for i in _PROVINCE_ABBREVIATIONS.split("|"))},
+    **{
+        k: f"US.{v}"
+        for k, _, v in (i.strip().rpartition(" ") for i in _STATE_ABBREVIATIONS.split("|"))
+    },
+    **{
+        k: f"CA.{v}"
+        for k, _, v in (i.strip().rpartition(" ") for i in _PROVINCE_ABBREVIATIONS.split("|"))
+    },
 }
 
 
@@ -249,18 +269,25 @@ class Gazetteer:
             cc = ABBREVIATIONS.get(key)
             if cc is None:
                 return ()
-            return tuple(c for c in self._candidates(name_key(self.countries[cc][0]))
-                         if c.kind == "country" and c.cc == cc)
+            return tuple(
+                c
+                for c in self._candidates(name_key(self.countries[cc][0]))
+                if c.kind == "country" and c.cc == cc
+            )
         return self._candidates(key) if key else ()
 
     @functools.cache  # noqa: B019 (one gazetteer per process; a few thousand regions)
     def admin1_candidates(self, code: str) -> tuple[Candidate, ...]:
         """The admin1 region ``code`` (``US.KY``) as a candidate, or nothing."""
-        rows = self._db().execute(
-            "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
-            "WHERE kind = 'admin1' AND admin1 = ?",
-            (code,),
-        ).fetchall()
+        rows = (
+            self._db()
+            .execute(
+                "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
+                "WHERE kind = 'admin1' AND admin1 = ?",
+                (code,),
+            )
+            .fetchall()
+        )
         return tuple(self._place(r) for r in rows)
 
     def lookup(self, name: str) -> list[Place]:
@@ -278,9 +305,11 @@ class Gazetteer:
     def _known_uncached(self, key: str) -> bool:
         row = self._db().execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
         if row is None:
-            row = self._db().execute(
-                "SELECT 1 FROM fold WHERE key = ? LIMIT 1", (fold_key(key),)
-            ).fetchone()
+            row = (
+                self._db()
+                .execute("SELECT 1 FROM fold WHERE key = ? LIMIT 1", (fold_key(key),))
+                .fetchone()
+            )
         return row is not None
 
     def has_key(self, key: str) -> bool:
@@ -304,8 +333,14 @@ class Gazetteer:
         cc = code.split(".")[0]
         cname, iso3, _, _ = self.countries.get(cc, (None, None, None, None))
         return Place(
-            name=name or aname, admin1=aname, country=cname, iso3=iso3, lat=lat, lon=lon,
-            geo_precision=3, geonameid=self._admin1_gid.get(code),
+            name=name or aname,
+            admin1=aname,
+            country=cname,
+            iso3=iso3,
+            lat=lat,
+            lon=lon,
+            geo_precision=3,
+            geonameid=self._admin1_gid.get(code),
         )
 
     def centre(self, place: Place) -> tuple[float | None, float | None]:
@@ -321,12 +356,15 @@ class Gazetteer:
     def _load_coords(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Ids and radian coordinates of every populated place, for :meth:`reverse`."""
         if self._coords is None:
-            rows = self._db().execute(
-                "SELECT id, lat, lon FROM place WHERE kind = 'place'"
-            ).fetchall()
+            rows = (
+                self._db().execute("SELECT id, lat, lon FROM place WHERE kind = 'place'").fetchall()
+            )
             arr = np.array(rows, dtype=np.float64)
-            self._coords = (arr[:, 0].astype(np.int64), np.radians(arr[:, 1]),
-                            np.radians(arr[:, 2]))
+            self._coords = (
+                arr[:, 0].astype(np.int64),
+                np.radians(arr[:, 1]),
+                np.radians(arr[:, 2]),
+            )
         return self._coords
 
     def reverse(self, lat: float, lon: float) -> Place | None:
@@ -343,20 +381,31 @@ class Gazetteer:
             return None
         ids, lats, lons = self._load_coords()
         la, lo = math.radians(lat), math.radians(lon)
-        a = np.sin((lats - la) / 2) ** 2 + math.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
+        a = (
+            np.sin((lats - la) / 2) ** 2
+            + math.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
+        )
         pid = int(ids[int(np.argmin(a))])
-        row = self._db().execute(
-            "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
-            "WHERE id = ?",
-            (pid,),
-        ).fetchone()
+        row = (
+            self._db()
+            .execute(
+                "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
+                "WHERE id = ?",
+                (pid,),
+            )
+            .fetchone()
+        )
         return self._place(row).place
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         """The place with this GeoNames id (a town, region or country), if any."""
-        row = self._db().execute(
-            "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
-            "WHERE geonameid = ? ORDER BY id LIMIT 1",
-            (geonameid,),
-        ).fetchone()
+        row = (
+            self._db()
+            .execute(
+                "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
+                "WHERE geonameid = ? ORDER BY id LIMIT 1",
+                (geonameid,),
+            )
+            .fetchone()
+        )
         return self._place(row).place if row else None

@@ -38,11 +38,13 @@ _ORG_HEADS = words(
 # Words after a name that make it a physical feature, not the settlement ("Niger river").
 _FEATURE_AFTER = re.compile(
     r"^ (sea|river|ocean|gulf|bay|strait|straits|lake|mountains|mountain|valley|desert|"
-    r"canal|peninsula|basin|delta|reservoir|dam)\b", re.IGNORECASE
+    r"canal|peninsula|basin|delta|reservoir|dam)\b",
+    re.IGNORECASE,
 )
 _WEAPON_AFTER = re.compile(
     r"^[ -](missiles?|rockets?|systems?|launchers?|drones?|helicopters?|jets?|tanks?|"
-    r"howitzers?|mortars?)\b", re.IGNORECASE
+    r"howitzers?|mortars?)\b",
+    re.IGNORECASE,
 )
 _FEATURE_OF_BEFORE = re.compile(r"\b(Sea|Gulf|Bay|Straits?|Ocean|Lake|Cape|Isle|Mount) of $")
 _CAP_OF_BEFORE = re.compile(r"\b[A-Z][\w'’-]* (of|for) (the )?$")
@@ -67,9 +69,7 @@ _AREA_BEFORE = re.compile(
     r"close to|environs of|district of)\s+(the\s+)?$",
     re.IGNORECASE,
 )
-_REGION_BEFORE = re.compile(
-    rf"\b(the\s+)?({_REGION_WORDS}|regions)\s+of\s+$", re.IGNORECASE
-)
+_REGION_BEFORE = re.compile(rf"\b(the\s+)?({_REGION_WORDS}|regions)\s+of\s+$", re.IGNORECASE)
 _DISTANCE_BEFORE = re.compile(
     r"\b(\d[\d,.]*|a few|several|some|dozens of|tens of)\s*[- ]?(km|kms|kilometres|kilometers|"
     r"miles|mi)\b[^.;\n]{0,40}?\b(of|from)\s+(the\s+)?$",
@@ -125,21 +125,36 @@ for _item in (_DEMONYM_LIST + "|" + _REGION_DEMONYM_LIST).replace("\n", "").spli
 # Adjectives of continents and regions above countries ("European", "Middle Eastern"):
 # no country context, but a given span of one ("European markets") stands for the area.
 REGION_DEMONYMS: dict[str, str] = {
-    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
-    "asian": "Asia", "asians": "Asia", "middle eastern": "Middle East",
-    "north african": "North Africa", "west african": "West Africa",
-    "east african": "East Africa", "central african": "Central Africa",
-    "southeast asian": "Southeast Asia", "south east asian": "Southeast Asia",
-    "south asian": "South Asia", "central asian": "Central Asia",
-    "east asian": "East Asia", "latin american": "Latin America",
-    "scandinavian": "Scandinavia", "balkan": "Balkans", "caucasian": "Caucasus",
-    "north american": "North America", "south american": "South America",
+    "european": "Europe",
+    "europeans": "Europe",
+    "african": "Africa",
+    "africans": "Africa",
+    "asian": "Asia",
+    "asians": "Asia",
+    "middle eastern": "Middle East",
+    "north african": "North Africa",
+    "west african": "West Africa",
+    "east african": "East Africa",
+    "central african": "Central Africa",
+    "southeast asian": "Southeast Asia",
+    "south east asian": "Southeast Asia",
+    "south asian": "South Asia",
+    "central asian": "Central Asia",
+    "east asian": "East Asia",
+    "latin american": "Latin America",
+    "scandinavian": "Scandinavia",
+    "balkan": "Balkans",
+    "caucasian": "Caucasus",
+    "north american": "North America",
+    "south american": "South America",
 }
 # Country abbreviations; other all-capital short words are skipped (codes, acronyms).
 # "Louisville, Ky.", "Charleston, W.Va.": a state abbreviation after a comma.
 _STATE_ABBREV = re.compile(r"(?<=, )[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?")
-_ABBREV = re.compile(r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
-                     r"|\b(U\.S|U\.K)\.?(?=\W)")
+_ABBREV = re.compile(
+    r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
+    r"|\b(U\.S|U\.K)\.?(?=\W)"
+)
 
 
 @dataclass
@@ -243,7 +258,11 @@ def recognise(
             while i < n and toks[i][0] < e:
                 i += 1
             continue
-        if w.isupper() and len(w) <= 4 or (len(w) == 1 and text[toks[i][1]:toks[i][1] + 1] == "."):
+        if (
+            w.isupper()
+            and len(w) <= 4
+            or (len(w) == 1 and text[toks[i][1] : toks[i][1] + 1] == ".")
+        ):
             ab = _ABBREV.match(text, toks[i][0])
             if ab:
                 s, e = ab.span()
@@ -279,7 +298,11 @@ def recognise(
 
 
 def _longest(
-    text: str, toks: list[tuple[int, int]], words: list[str], i: int, gaz: Gazetteer,
+    text: str,
+    toks: list[tuple[int, int]],
+    words: list[str],
+    i: int,
+    gaz: Gazetteer,
     max_len: int,
 ) -> tuple[int, int, int, str] | None:
     """The longest known name starting at token ``i``: (last token, start, end, key).
@@ -290,7 +313,7 @@ def _longest(
     while (
         j_max + 1 < len(toks)
         and j_max + 1 - i < max_len
-        and text[toks[j_max][1]:toks[j_max + 1][0]] == " "
+        and text[toks[j_max][1] : toks[j_max + 1][0]] == " "
         and (_is_cap(words[j_max + 1]) or words[j_max + 1] in _CONNECTORS)
     ):
         j_max += 1
@@ -317,9 +340,15 @@ def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     if code:
         # Given as a place, a demonym is its country or region, not the small town that
         # shares the word ("Canadian", Texas; "Spanish", Ontario).
-        cands = (gaz.admin1_candidates(code) if "." in code
-                 else tuple(c for c in gaz.candidates(gaz.countries[code][0])
-                            if c.kind == "country" and c.cc == code))
+        cands = (
+            gaz.admin1_candidates(code)
+            if "." in code
+            else tuple(
+                c
+                for c in gaz.candidates(gaz.countries[code][0])
+                if c.kind == "country" and c.cc == code
+            )
+        )
     region = REGION_DEMONYMS.get(" ".join(name.lower().replace("-", " ").split()))
     if not cands and region:
         cands = tuple(c for c in gaz.candidates(region) if c.kind == "continent")
@@ -327,8 +356,9 @@ def mention_at(text: str, start: int, end: int, gaz: Gazetteer) -> Mention:
     if tail and gaz.candidates(name[: tail.start()]):
         # "Oaxaca State", "Guma LGA", "Loudon Co.": the name and its division word
         head = name[: tail.start()]
-        m = Mention(start, start + len(head), head, gaz.candidates(head), start, end,
-                    flags={"given"})
+        m = Mention(
+            start, start + len(head), head, gaz.candidates(head), start, end, flags={"given"}
+        )
         word = tail.group(1).lower()
         m.role = "region" if re.fullmatch(_REGION_WORDS, word) else "area"
         return m
@@ -346,8 +376,9 @@ _ADMIN_TAIL = re.compile(
 
 
 _SETTLEMENT = r"village|town|city|settlement|hamlet|community|township"
-_UNKNOWN_BEFORE = re.compile(rf"\b(?:{_SETTLEMENT}|villages|towns|hub) of (?:the )?$",
-                             re.IGNORECASE)
+_UNKNOWN_BEFORE = re.compile(
+    rf"\b(?:{_SETTLEMENT}|villages|towns|hub) of (?:the )?$", re.IGNORECASE
+)
 _UNKNOWN_AFTER = re.compile(
     rf"^(?: (?:{_SETTLEMENT})\b|, an? (?:\w+ ){{0,2}}(?:{_SETTLEMENT}) (?:in|of|near|on)\b)",
     re.IGNORECASE,
@@ -370,7 +401,7 @@ def _unknown_place(
     while (
         j + 1 < len(toks)
         and j + 1 - i < 3
-        and text[toks[j][1]:toks[j + 1][0]] == " "
+        and text[toks[j][1] : toks[j + 1][0]] == " "
         and words[j + 1][:1].isupper()
         and words[j + 1].lower() not in _REGION_NOUNS
         and not re.fullmatch(_SETTLEMENT, words[j + 1], re.IGNORECASE)
@@ -379,7 +410,7 @@ def _unknown_place(
     s, e = toks[i][0], toks[j][1]
     if name_key(text[s:e]) in STOPLIST or any(bs <= s < be for bs, be in blocked):
         return None
-    if _UNKNOWN_BEFORE.search(text[max(0, s - 30):s]) or _UNKNOWN_AFTER.match(text[e:e + 60]):
+    if _UNKNOWN_BEFORE.search(text[max(0, s - 30) : s]) or _UNKNOWN_AFTER.match(text[e : e + 60]):
         return j, s, e
     return None
 
@@ -420,19 +451,21 @@ def _rejected(
         return True
     # "Kyiv Independent", "Reading University": a place name heading an organisation.
     nxt = j + 1
-    if nxt < len(toks) and text[e:toks[nxt][0]] == " ":
+    if nxt < len(toks) and text[e : toks[nxt][0]] == " ":
         head = words[nxt].lower()
         if head in _ORG_HEADS and _is_cap(words[nxt]):
             return True
     prev = i - 1
-    if prev >= 0 and text[toks[prev][1]:s] in (" ", ". "):
+    if prev >= 0 and text[toks[prev][1] : s] in (" ", ". "):
         pw = words[prev].lower().rstrip(".")
         if pw in TITLES and _is_cap(words[prev]):
             return True
-    if _FEATURE_AFTER.match(text[e:e + 20]) or _FEATURE_OF_BEFORE.search(text[max(0, s - 12):s]):
+    if _FEATURE_AFTER.match(text[e : e + 20]) or _FEATURE_OF_BEFORE.search(
+        text[max(0, s - 12) : s]
+    ):
         return True
     # "along the Dnipro": a river, a road or a front line, not the town.
-    if re.search(r"\balong the $", text[max(0, s - 12):s], re.IGNORECASE):
+    if re.search(r"\balong the $", text[max(0, s - 12) : s], re.IGNORECASE):
         return True
     if i == j:
         # A capitalised word that the same text also uses in lowercase is a common word
@@ -443,19 +476,21 @@ def _rejected(
         # most likely part of a person's or organisation's name ("Andrei Karlov").
         big = any(c.kind not in ("place", "admin2") or c.population >= BIG_PLACE for c in cands)
         # "Oleh Tsarov", "Study of War": a small place's name inside a longer proper name.
-        if not big and nxt < len(toks) and text[e:toks[nxt][0]] == " " and _is_cap(words[nxt]):
+        if not big and nxt < len(toks) and text[e : toks[nxt][0]] == " " and _is_cap(words[nxt]):
             nk = name_key(words[nxt])
             if nk not in _REGION_NOUNS and nk not in _ORG_HEADS and nk not in STOPLIST:
                 return True
-        if not big and _CAP_OF_BEFORE.search(text[max(0, s - 40):s]):
+        if not big and _CAP_OF_BEFORE.search(text[max(0, s - 40) : s]):
             return True
         # "Ward 5", "Route 66", "Mi-35", "Iskander missile": a number or a weapon word
         # after a small place's name makes it a designation, not the town.
-        if not big and (re.match(r"^[ -]\d", text[e:e + 3]) or _WEAPON_AFTER.match(text[e:e + 20])):
+        if not big and (
+            re.match(r"^[ -]\d", text[e : e + 3]) or _WEAPON_AFTER.match(text[e : e + 20])
+        ):
             return True
         if _sentence_start(text, s):
             return False
-        if prev >= 0 and text[toks[prev][1]:s] == " " and _is_cap(words[prev]):
+        if prev >= 0 and text[toks[prev][1] : s] == " " and _is_cap(words[prev]):
             pw = words[prev].lower()
             if pw not in _FUNCTION_WORDS and pw.split("-")[0] not in DEMONYMS:
                 return True
@@ -469,8 +504,8 @@ def _apply_context(text: str, m: Mention) -> None:
         # The name index holds "Kaduna State", "Kharkiv Oblast" as names themselves.
         m.role = "area" if re.fullmatch(_AREA_WORDS, last) else "region"
         return
-    after = text[m.end:m.end + 40]
-    before = text[max(0, m.start - 80):m.start]
+    after = text[m.end : m.end + 40]
+    before = text[max(0, m.start - 80) : m.start]
     region = _REGION_AFTER.match(after)
     area = _AREA_AFTER.match(after)
     if region:

@@ -153,8 +153,13 @@ def build_context(rec: Recognition, source_region: SourceRegion | None = None) -
             if c.kind in ("place", "admin2") and c.admin1:
                 support.setdefault(c.admin1, set()).add(key)
     return Context(
-        countries, admin1, support=support, source=source_region or None, named_by=named_by,
-        districts=districts, country_by_name=own,
+        countries,
+        admin1,
+        support=support,
+        source=source_region or None,
+        named_by=named_by,
+        districts=districts,
+        country_by_name=own,
     )
 
 
@@ -166,11 +171,7 @@ SUPPORT_MAX_POP = 300_000
 def _contested(m: Mention) -> bool:
     """True when a mention's likeliest reading is a town or district of modest size."""
     top = m.candidates[0] if m.candidates else None
-    return (
-        top is not None
-        and top.kind in ("place", "admin2")
-        and top.population < SUPPORT_MAX_POP
-    )
+    return top is not None and top.kind in ("place", "admin2") and top.population < SUPPORT_MAX_POP
 
 
 def _approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -371,7 +372,8 @@ def _eligible(m: Mention, named: frozenset[int] = frozenset()) -> tuple[Candidat
         # alone is too often a person's name ("Travis", "Charles").
         key = name_key(m.text)
         kept = tuple(
-            c for c in m.candidates
+            c
+            for c in m.candidates
             if c.kind != "admin2" or name_key(c.place.name) == key or c.id in named
         )
         if kept or key.split()[0] in TITLES or " " not in key and "given" not in m.flags:
