@@ -752,3 +752,12 @@ def test_supporters_clashing_with_police_is_a_riot() -> None:
 
 def test_a_ban_on_further_protests_is_not_a_protest() -> None:
     assert _events("The interior ministry banned further demonstrations in Dakar on Monday.") == []
+
+
+def test_a_sentence_telling_more_of_an_incident_narrows_its_region_to_a_town() -> None:
+    text = (
+        "Russian missiles struck the Kharkiv region on Tuesday, killing three people. "
+        "The strike hit a warehouse in Chuhuiv, officials said."
+    )
+    [event] = _events(text)
+    assert event.location.geo_precision == 1 and event.location.admin1 == "Kharkiv"

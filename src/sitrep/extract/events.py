@@ -180,6 +180,8 @@ def extract_events(
                     )
                     drafts.append(current)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
+                if verdict == "anaphoric":
+                    _refine_place(current, _own_place(article.text, toponyms, clause))
                 named = _also_named(clause, drafts, current, toponyms)
                 # "79 dead in Bokkos and 17 in Barkin Ladi": each place's share; a toll
                 # that names none goes to every place of a listed attack, shared out later
@@ -1029,6 +1031,20 @@ def _same_area(a: Toponym, b: Toponym) -> bool:
     if a.kind == "admin1" or b.kind == "admin1":
         return pa.admin1 == pb.admin1 and pa.country == pb.country
     return pa.name == pb.name
+
+
+def _refine_place(draft: Draft, named: Toponym | None) -> None:
+    """Take a place inside the draft's region that a clause telling more of it names:
+    "air strikes on a village in Sagaing region ... The strikes hit Let Yet Kone village
+    in Tabayin township"."""
+    old = draft.toponym
+    if named is None or old is None or not _more_specific(named, old):
+        return
+    inside = named.place.country == old.place.country and (
+        old.kind == "country" or named.place.admin1 == old.place.admin1
+    )
+    if inside:
+        draft.toponym = named
 
 
 def _more_specific(new: Toponym, old: Toponym) -> bool:
