@@ -211,3 +211,14 @@ def test_recognise_given_span_with_its_division_word(
     m = mention_at(text, 13, 13 + len(span), gaz)
     assert (m.text, m.role, text[m.span_start : m.span_end]) == (head, role, span)
     assert m.candidates
+
+
+def test_recognise_country_abbreviation_before_a_full_stop_and_region_acronyms(
+    gaz: Gazetteer,
+) -> None:
+    text = "Horses were banned in NSW. They had arrived from the UK. Troops moved into KPK."
+    assert [(m.text, m.candidates[0].place.geonameid) for m in recognise(text, gaz).mentions] == [
+        ("NSW", 2155400),
+        ("UK", 2635167),
+        ("KPK", 1168873),
+    ]

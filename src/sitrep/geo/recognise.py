@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import (
+    REGION_ACRONYMS,
     STATE_ABBREVIATIONS,
     STOPLIST,
     Candidate,
@@ -152,7 +153,7 @@ REGION_DEMONYMS: dict[str, str] = {
 # "Louisville, Ky.", "Charleston, W.Va.": a state abbreviation after a comma.
 _STATE_ABBREV = re.compile(r"(?<=, )[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)?")
 _ABBREV = re.compile(
-    r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?![\w.])"
+    r"\b(U\.S\.A\.|U\.S\.|U\.K\.|U\.A\.E\.|USA|US|UK|UAE|DRC)(?!\w|\.\w)"
     r"|\b(U\.S|U\.K)\.?(?=\W)"
 )
 
@@ -270,6 +271,12 @@ def recognise(
                 mentions.append(Mention(s, e, text[s:e], cands, s, e))
                 while i < n and toks[i][0] < e:
                     i += 1
+                continue
+            if name_key(w) in REGION_ACRONYMS and w.isupper():
+                # "NSW", "KPK": the few acronyms that name one region
+                s, e = toks[i]
+                mentions.append(Mention(s, e, w, gaz.candidates(w), s, e))
+                i += 1
                 continue
         found = _longest(text, toks, words, i, gaz, max_len)
         if w.isupper() and len(w) <= 4 and (found is None or found[0] == i or len(w) < 2):
