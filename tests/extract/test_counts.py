@@ -407,3 +407,19 @@ def test_find_figures_a_named_victim_and_n_others() -> None:
 
 def test_counts_the_bodies_of_a_number_of_people_are_dead() -> None:
     assert _killed("Police found the bodies of four men on the road to Tula.")[1] == 4
+
+
+def test_counts_figures_for_different_victim_groups_add_up() -> None:
+    text = (
+        "At least 24 protesters were injured, union leaders said. "
+        "Police said 12 officers were hurt when stones were thrown."
+    )
+    assert _injured(text) == (12, 36, 36)
+    assert _killed("Seven soldiers were killed. The army said 20 militants were killed.")[1] == 27
+
+
+def test_counts_a_group_inside_a_figure_for_everyone_is_a_subset() -> None:
+    text = "At least 30 people were injured. Police said 12 officers were hurt."
+    assert _injured(text)[1] == 30
+    # a larger group figure is a rival count: the conservative one stays
+    assert _killed("Officials said 22 were killed. The rebels said 31 civilians died.")[1] == 22

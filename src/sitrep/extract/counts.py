@@ -207,6 +207,9 @@ class Figure:
     """Who gives the figure, as the text names them ("the regional governor"), if it says."""
     toll: bool = False
     """True for any toll statement ("put the toll at 171"), updated or not."""
+    group: str | None = None
+    """Who the figure counts, when the noun after it says: "security", "fighters" or
+    "civilians" (:data:`VICTIM_GROUPS`); None for "people" and the like."""
 
 
 def parse_number(token: str) -> int | None:
@@ -382,11 +385,33 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         ceiling=qualifier.startswith(("up to", "as many", "fewer", "at most")),
         superseded=bool(_SUPERSEDED.search(before[-60:])),
         update=is_update and _changes(text, match),
+        group=_victim_group(text[match.end("num") :]),
         toll=is_update,
         start=match.start(),
         end=match.end(),
         additive=qualifier in {"another", "a further"} or bool(re.match(r"\s+more\b", after, re.I)),
     )
+
+
+VICTIM_GROUPS: dict[str, str] = {
+    "security": r"soldiers?|troops|servicem[ae]n|(?:police )?officers?|police(?:m[ae]n)?|"
+    r"gendarmes?|guards?|personnel",
+    "fighters": r"militants?|fighters?|attackers?|insurgents?|rebels?|jihadists?|gunmen|"
+    r"assailants?|terrorists?|bandits?",
+    "civilians": r"civilians?|protesters?|demonstrators?|villagers?|residents?|worshippers?|"
+    r"passengers?|farmers?|students?|pupils?|miners?",
+}
+_GROUP_AFTER = [
+    (group, re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I))
+    for group, nouns in VICTIM_GROUPS.items()
+]
+
+
+def _victim_group(after: str) -> str | None:
+    """The victim group a figure counts, from the words right after its number."""
+    head = after[:40]
+    found = [(m.start(), group) for group, rx in _GROUP_AFTER if (m := rx.match(head))]
+    return min(found)[1] if found else None
 
 
 def _changes(text: str, match: re.Match[str]) -> bool:
@@ -531,7 +556,14 @@ def combine(figures: list[Figure]) -> Count:
         return Count(low=added, best=added, high=max(added, claimed_high or 0))
     current = [f for f in tolls if not f.superseded] or tolls
     updates = [f for f in current if f.update]
-    best = max(f.value for f in updates) if updates else _conservative(current)
+    groups = _by_group(current)
+    if updates:
+        best = max(f.value for f in updates)
+    elif groups:
+        # "24 protesters were injured ... 12 officers were hurt": two groups, one toll each
+        best = sum(_conservative(g) for g in groups)
+    else:
+        best = _conservative(_without_subsets(current))
     best += added
     values = {f.value for f in tolls} | {best}
     if claimed_high is not None:
@@ -548,6 +580,26 @@ REFINES = 1.15
 """A specific figure at most this much above an open-ended one ("more than 160", then
 "168") is the same count made precise; further above, it is a rival figure or a wider
 scope ("at least 50 in the district", "161 in the state"), and the bound stays best."""
+
+
+def _without_subsets(tolls: list[Figure]) -> list[Figure]:
+    """Drop a group's figure that a figure for everyone covers: "at least 30 people were
+    injured ... 12 officers were hurt" (a larger group figure is a rival count, and stays)."""
+    overall = [f for f in tolls if f.group is None]
+    if not overall or len(overall) == len(tolls):
+        return tolls
+    total = _conservative(overall)
+    return overall if all(f.value <= total for f in tolls if f.group is not None) else tolls
+
+
+def _by_group(tolls: list[Figure]) -> list[list[Figure]]:
+    """The figures split by victim group, when every figure names one and there are several."""
+    if any(f.group is None for f in tolls):
+        return []
+    groups: dict[str, list[Figure]] = {}
+    for f in tolls:
+        groups.setdefault(f.group, []).append(f)  # type: ignore[arg-type]
+    return list(groups.values()) if len(groups) > 1 else []
 
 
 def _conservative(tolls: list[Figure]) -> int:
