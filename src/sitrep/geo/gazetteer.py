@@ -203,6 +203,9 @@ class Gazetteer:
         for gid, clat, clon in db.execute("SELECT geonameid, clat, clon FROM country"):
             self._centres[gid] = (clat, clon)
         self._coords: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        # The folded keys (a few tens of thousands) in memory: most capitalised n-grams the
+        # recogniser tries are no place, and each would cost a second query.
+        self._folded = frozenset(k for (k,) in db.execute("SELECT DISTINCT key FROM fold"))
         self._candidates = functools.lru_cache(maxsize=65536)(self._candidates_uncached)
         self._known = functools.lru_cache(maxsize=262144)(self._known_uncached)
 
@@ -242,7 +245,7 @@ class Gazetteer:
 
     def _candidates_uncached(self, key: str) -> tuple[Candidate, ...]:
         rows = self._db().execute(_BY_KEY, (key,)).fetchall()
-        if not rows:
+        if not rows and fold_key(key) in self._folded:
             # Only a name the index lacks is looked up by its folded key, and only among
             # places named in Arabic script: "Hodeidah" finds Hodeida, while "Savanna"
             # never becomes Savannah.
@@ -304,13 +307,7 @@ class Gazetteer:
 
     def _known_uncached(self, key: str) -> bool:
         row = self._db().execute("SELECT 1 FROM name WHERE key = ? LIMIT 1", (key,)).fetchone()
-        if row is None:
-            row = (
-                self._db()
-                .execute("SELECT 1 FROM fold WHERE key = ? LIMIT 1", (fold_key(key),))
-                .fetchone()
-            )
-        return row is not None
+        return row is not None or fold_key(key) in self._folded
 
     def has_key(self, key: str) -> bool:
         """True when ``key`` (already normalised by :func:`name_key`) names some place."""
