@@ -5,10 +5,16 @@ Each candidate is scored as::
     prior (town log10(population); region log10(its towns' population) - 1;
            country max(7, log10(population) + 0.5))
     + country evidence   up to 3.0: share of the article's country mentions (names,
-                          demonyms, regions) that name the candidate's country
-    + admin1 evidence    2.5 if the article names the candidate's admin1 region, +2.0 more
-                          when it does so within 150 characters ("Yalta, a city in ...
-                          Crimea"); second pass adds 1.0 for the region of another toponym
+                          demonyms, regions) that name the candidate's country, the
+                          mention's own name left out ("Georgia" does not name Georgia for
+                          itself); a country no other name names gets up to 1.5 from a
+                          named neighbour ("Niger" beside Nigeria)
+    + admin1 evidence    2.5 if the article names the candidate's admin1 region (by another
+                          mention), +2.0 more when it does so within 150 characters ("Yalta,
+                          a city in ... Crimea"); second pass adds 1.0 for the region of
+                          another toponym.  A region gets the same from other regions of its
+                          country named in its sentence ("Ohio, Oregon, Nevada"), except the
+                          regions of its rival readings and when a rival is the country
     + proximity          up to 2.5, decaying with the distance (e-fold 150 km) to the
                           nearest place the other toponyms resolved to (second pass); a
                           region or country gets the full 2.5 when it contains one
