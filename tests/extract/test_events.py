@@ -33,6 +33,7 @@ def _places(events: list) -> list[str | None]:
         "Analysts expect fighting around Kherson to slow once the winter sets in.",
         "The ministry denied that any strike had taken place.",
         "Drone raids on oil depots have cut fuel exports by a tenth this year, traders said.",
+        "The minister insisted the unrest reflected old tensions, not a fight for independence.",
     ],
 )
 def test_statements_patterns_and_threats_are_not_incidents(text: str) -> None:

@@ -229,7 +229,8 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         return TypeDecision("Strategic developments", "Disrupted weapons use", match)
     if (match := AGREE.search(text)) is not None:
         return TypeDecision("Strategic developments", "Agreement", match)
-    if crowd:
+    if crowd and crowd.group().lower() != "unrest":
+        # "unrest" alone names a state of affairs ("insisted unrest reflected old tensions")
         return TypeDecision("Protests", "Peaceful protest", crowd)
     if (match := CROWD_CONTROL.search(text)) is not None:
         # "troops fired tear gas at students": a crowd met with force is a protest
