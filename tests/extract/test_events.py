@@ -762,3 +762,23 @@ def test_a_sentence_telling_more_of_an_incident_narrows_its_region_to_a_town() -
     )
     [event] = _events(text)
     assert event.location.geo_precision == 1 and event.location.admin1 == "Kharkiv"
+
+
+def test_a_city_and_its_surroundings_with_the_citys_own_share_are_two_events() -> None:
+    text = (
+        "Russian shelling killed 14 people in the city of Zaporizhzhia and surrounding villages "
+        "on Friday, the governor said. Officials said 14 people died across the region, "
+        "11 of them in Zaporizhzhia city."
+    )
+    events = _events(text)
+    by_precision = {e.location.geo_precision: e for e in events}
+    assert len(events) == 2 and set(by_precision) == {1, 3}
+    assert by_precision[1].fatalities.best == 11 and by_precision[3].fatalities.best == 3
+    assert by_precision[3].location.admin1 == by_precision[1].location.admin1
+
+
+def test_a_town_and_nearby_villages_without_a_share_are_one_event() -> None:
+    [event] = _events(
+        "Drones hit Sumy and nearby villages on Friday, wounding five, officials said."
+    )
+    assert event.location.name == "Sumy"

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from sitrep import dates as dates_stage
-from sitrep import geo
+from sitrep import geo, resources
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import claims as claims_mod
-from sitrep.extract.counts import event_casualties, find_figures
+from sitrep.extract.counts import draft_figures, event_casualties, find_figures
 from sitrep.extract.draft import Clause, Draft, span_evidence
 from sitrep.extract.lexicon import (
     ANAPHORA,
@@ -51,6 +51,7 @@ from sitrep.model import (
     DateInterval,
     DateMention,
     Event,
+    Place,
     Source,
     Toponym,
 )
@@ -126,6 +127,7 @@ def extract_events(
     wrong = _misplaced(article.text, toponyms)
     toponyms = [t for t in toponyms if t not in wrong]
     drafts: list[Draft] = []
+    surroundings: list[tuple[Draft, Draft]] = []
     current: Draft | None = None
     for sentence in sentences:
         doc = parsed.get(sentence.index)
@@ -179,6 +181,15 @@ def extract_events(
                         [clause], other, current.date, current.date_mention, current.perpetrator
                     )
                     drafts.append(current)
+                region = _surroundings(article.text, clause, current)
+                if region is not None:
+                    # "killed 23 in the city of Kherson and surrounding villages": the city
+                    # and the rest of its region are two events (ACLED: one per location)
+                    around = Draft(
+                        [clause], region, current.date, current.date_mention, current.perpetrator
+                    )
+                    surroundings.append((current, around))
+                    drafts.append(around)
             elif verdict in {"supporting", "anaphoric", "casualties"} and current is not None:
                 if verdict == "anaphoric":
                     _refine_place(current, _own_place(article.text, toponyms, clause))
@@ -190,14 +201,17 @@ def extract_events(
                 ]
                 for draft in [current, *siblings]:
                     draft.extra.append(clause)
-    kept = _fold_drafts(drafts)
+    # the surroundings are an event of their own only when the text gives the town its
+    # own share of the toll ("21 died across the region, 16 of them in Kherson city")
+    alone = {id(around) for town, around in surroundings if not _has_own_share(town)}
+    kept = _fold_drafts([d for d in drafts if id(d) not in alone])
     for draft in kept:
         _narrow_date(draft, article, date_mentions)
         if _unknown_settlement(draft.toponym):
             # "Robotyne ... lies about 15 km southeast of Orikhiv": closer than its region
             draft.toponym = locate_unknown(article.text, draft.toponym, toponyms) or draft.toponym
     events = [_build(d, article, parsed, toponyms) for d in kept]
-    return _share_listed_tolls([e for e in events if e is not None])
+    return _rest_of_region(_share_listed_tolls([e for e in events if e is not None]))
 
 
 def _unknown_settlement(toponym: Toponym | None) -> bool:
@@ -223,6 +237,74 @@ def _also_named(
         and d.toponym.kind == "place"
         and any(_same_area(t, d.toponym) for t in named)
     ]
+
+
+_SURROUNDINGS = re.compile(
+    r"\s+and\s+(?:the\s+)?(?:surrounding|nearby|neighbouring|neighboring|outlying)\s+"
+    r"(?:villages|areas|towns|settlements|districts|communities|countryside)\b",
+    re.I,
+)
+
+
+def _surroundings(text: str, clause: Clause, draft: Draft) -> Toponym | None:
+    """The region around a town told with "and surrounding villages", coded to its admin1."""
+    town = draft.toponym
+    if town is None or town.kind != "place" or draft.clauses[0] is not clause:
+        return None
+    match = _SURROUNDINGS.match(text, town.end)
+    if match is None or not clause.start <= town.start < clause.end:
+        return None
+    region = _admin1_of(town.place)
+    if region is None:
+        return None
+    return Toponym(
+        start=match.start() + len(match.group()) - len(match.group().lstrip()),
+        end=match.end(),
+        text=match.group().strip(),
+        place=region,
+        kind="admin1",
+        reason=f"the surroundings of {town.place.name}, coded to its region",
+    )
+
+
+def _has_own_share(town: Draft) -> bool:
+    """True when a figure of the town's incident is a breakdown naming the town."""
+    return any(f.place for f in draft_figures(town))
+
+
+def _admin1_of(place: Place) -> Place | None:
+    """The admin1 region a town lies in, as a precision-3 place."""
+    gazetteer = resources.gazetteer()
+    for candidate in gazetteer.candidates(place.admin1 or ""):
+        if candidate.kind == "admin1" and candidate.place.iso3 == place.iso3:
+            return gazetteer.admin1_place(candidate.admin1, name=f"{place.admin1} region")
+    return None
+
+
+def _rest_of_region(events: list[Event]) -> list[Event]:
+    """Give the region told as a town's surroundings the toll its town's share leaves."""
+    by_clause: dict[int, list[int]] = {}
+    for i, event in enumerate(events):
+        by_clause.setdefault(event.evidence["event"].start, []).append(i)
+    for members in by_clause.values():
+        towns = [i for i in members if events[i].location and events[i].location.geo_precision < 3]
+        regions = [
+            i for i in members if events[i].location and events[i].location.geo_precision == 3
+        ]
+        if len(towns) != 1 or len(regions) != 1:
+            continue
+        town, region = events[towns[0]], events[regions[0]]
+        update = {}
+        for field in ("fatalities", "injured"):
+            whole, part = getattr(region, field), getattr(town, field)
+            if part.best and whole.best > part.best:
+                update[field] = Count(
+                    low=max(0, whole.low - part.best),
+                    best=whole.best - part.best,
+                    high=None if whole.high is None else max(0, whole.high - part.best),
+                )
+        events[regions[0]] = region.model_copy(update=update)
+    return events
 
 
 def _share_listed_tolls(events: list[Event]) -> list[Event]:
@@ -1005,6 +1087,8 @@ def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_incident(a: Draft, b: Draft) -> bool:
+    if a.clauses[0] is b.clauses[0]:
+        return False  # split on purpose: places listed in one clause
     if a.toponym is None or b.toponym is None or not _same_area(a.toponym, b.toponym):
         return False
     if SEPARATE.search(b.clauses[0].text) or not _same_time(a.date, b.date):
