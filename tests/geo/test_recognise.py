@@ -222,3 +222,21 @@ def test_recognise_country_abbreviation_before_a_full_stop_and_region_acronyms(
         ("UK", 2635167),
         ("KPK", 1168873),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a small town's name that ends a person's name elsewhere is that person
+        (
+            "Sheriff Tom Kelly said the driver fled. Kelly said deputies found the car near "
+            "Lincoln.",
+            [("Lincoln", "name")],
+        ),
+        ("Gov. Walsh visited the plant. Walsh said jobs would stay.", []),
+    ],
+)
+def test_recognise_surname_of_a_person_named_in_full(
+    gaz: Gazetteer, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert _found(text, gaz) == found

@@ -237,6 +237,7 @@ def recognise(
     toks = _tokens(text)
     words = [text[s:e] for s, e in toks]
     lower_words = {w for w in words if w[:1].islower()}
+    surnames = _surnames(text, toks, words, gaz)
     blocked = [*person_spans, *org_spans]
     mentions: list[Mention] = []
     demonyms: list[tuple[int, str]] = []
@@ -294,7 +295,7 @@ def recognise(
             continue
         j, s, e, key = found
         cands = gaz.candidates(text[s:e])
-        if _rejected(gaz, cands, text, toks, words, i, j, key, lower_words, blocked):
+        if _rejected(gaz, cands, text, toks, words, i, j, key, lower_words, blocked, surnames):
             i = j + 1
             continue
         m = Mention(s, e, text[s:e], cands, s, e)
@@ -434,10 +435,39 @@ _FUNCTION_WORDS = words(
     """
 )
 
+# Capitalised words that open a sentence without starting a name ("Police", "Officials").
+_SENTENCE_OPENERS = words("officials police witnesses residents troops soldiers")
 _REGION_NOUNS = words(
     "region oblast province state governorate krai kray prefecture department district raion "
     "rayon area township county municipality lga local"
 )
+
+
+def _surnames(text: str, toks: list[tuple[int, int]], words: list[str], gaz: Gazetteer) -> set[str]:
+    """Lowercased words that end a person's name somewhere in the text ("Tom Kelly",
+    "Gov. Walsh"): the same word alone elsewhere is that person, not a small town."""
+    out: set[str] = set()
+    for k in range(1, len(toks)):
+        w, prev = words[k], words[k - 1]
+        if not w[:1].isupper() or w.isupper() or not prev[:1].isupper() or prev.isupper():
+            continue
+        gap = text[toks[k - 1][1] : toks[k][0]]
+        p, lw = prev.lower().rstrip("."), w.lower()
+        if p in TITLES and gap in (" ", ". "):
+            out.add(lw)
+            continue
+        if (
+            gap != " "
+            or _sentence_start(text, toks[k - 1][0])
+            and p in _SENTENCE_OPENERS
+            or {p, lw} & (_FUNCTION_WORDS | STOPLIST | _REGION_NOUNS | _ORG_HEADS)
+            or p in DEMONYMS
+            or p.split("-")[0] in DEMONYMS
+            or gaz.has_key(name_key(f"{prev} {w}"))
+        ):
+            continue
+        out.add(lw)
+    return out
 
 
 def _rejected(
@@ -451,6 +481,7 @@ def _rejected(
     key: str,
     lower_words: set[str],
     blocked: list[tuple[int, int]],
+    surnames: set[str] = frozenset(),
 ) -> bool:
     """Context rules that say a gazetteer match is not a toponym here."""
     s, e = toks[i][0], toks[j][1]
@@ -482,6 +513,10 @@ def _rejected(
         # A capitalised single word inside a run of other capitalised non-place words is
         # most likely part of a person's or organisation's name ("Andrei Karlov").
         big = any(c.kind not in ("place", "admin2") or c.population >= BIG_PLACE for c in cands)
+        # A small place's name that ends a person's name elsewhere in the text is that
+        # person ("Kelly said" after "John Kelly").
+        if not big and words[i].lower() in surnames:
+            return True
         # "Oleh Tsarov", "Study of War": a small place's name inside a longer proper name.
         if not big and nxt < len(toks) and text[e : toks[nxt][0]] == " " and _is_cap(words[nxt]):
             nk = name_key(words[nxt])
