@@ -231,7 +231,7 @@ def test_recognise_country_abbreviation_before_a_full_stop_and_region_acronyms(
         (
             "Sheriff Tom Kelly said the driver fled. Kelly said deputies found the car near "
             "Lincoln.",
-            [("Lincoln", "name")],
+            [("Lincoln", "area")],
         ),
         ("Gov. Walsh visited the plant. Walsh said jobs would stay.", []),
     ],
