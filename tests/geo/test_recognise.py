@@ -240,3 +240,8 @@ def test_recognise_surname_of_a_person_named_in_full(
     gaz: Gazetteer, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert _found(text, gaz) == found
+
+
+def test_recognise_armed_groups_and_contractions_are_not_places(gaz: Gazetteer) -> None:
+    text = "Hamas and Taliban fighters met Wagner envoys. I've seen it, he said, in Gaza."
+    assert _found(text, gaz) == [("Gaza", "name")]

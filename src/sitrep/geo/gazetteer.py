@@ -39,7 +39,9 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Common words and news vocabulary that are also the name of some populated place.
+# Common words and news vocabulary that are also the name of some populated place (or an
+# alternate name of one: "Hamas" of Hamm, "Taliban" of a Turkish village, "I've" of Paris's
+# 4th arrondissement, "IVe"; contractions lose their apostrophe in a key).
 STOPLIST: frozenset[str] = words(
     """
     a an the of in on at to from by for with and or but as is was be are were it its he she
@@ -62,6 +64,9 @@ STOPLIST: frozenset[str] = words(
     many more most much major minor arab congress parliament senate assembly
     red cross red crescent
     car
+    hamas hezbollah taliban wagner houthi houthis jewish christian muslim democrat republican
+    christmas ramadan eid metro drug
+    ive hed
     """
 )
 
