@@ -320,7 +320,11 @@ def _score(
         # "Berea" and "Madison County" all have one in Kentucky.
         others = len(ctx.support[c.admin1] - {key})
         if others:
-            score += W_SUPPORT * min(others, SUPPORT_CAP)
+            # Relative to the region with the most: the one region that has all the names
+            # beats one that has a few of them (a list of Nebraska villages that each have
+            # a bigger namesake in New Jersey or New York).
+            best = max(len(keys - {key}) for keys in ctx.support.values())
+            score += W_SUPPORT * min(others, SUPPORT_CAP) * others / best
             why.append(f"{others} other names have a namesake in {c.place.admin1}")
     return score, why
 
