@@ -782,3 +782,31 @@ def test_a_town_and_nearby_villages_without_a_share_are_one_event() -> None:
         "Drones hit Sumy and nearby villages on Friday, wounding five, officials said."
     )
     assert event.location.name == "Sumy"
+
+
+def test_stances_told_without_the_act_join_the_incident() -> None:
+    text = (
+        "Gunmen killed eight villagers in Kamba, Nigeria, on Monday, police said. "
+        "The army denied that its soldiers had been involved. "
+        "The account could not be independently verified."
+    )
+    [event] = _events(text)
+    assert {"denied", "unverified"} <= {c.status for c in event.claims}
+
+
+def test_a_source_saying_an_agency_was_behind_the_attack_is_its_claim() -> None:
+    text = (
+        "Drones attacked a fuel depot in Kursk on Monday, the governor said. "
+        "A source in Ukraine's SBU told Reuters the agency was behind the attack."
+    )
+    [event] = _events(text)
+    assert any(c.status == "claimed" and "SBU" in (c.claimant or "") for c in event.claims)
+
+
+def test_the_latest_in_a_wave_names_a_trend_but_the_incident_stands() -> None:
+    text = (
+        "Gunmen abducted 20 passengers from a bus near Lokoja on Saturday, police said, "
+        "the latest in a wave of kidnappings in central Nigeria."
+    )
+    [event] = _events(text)
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -90,8 +90,20 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# A sentence that takes a stance on an incident told without naming its act: "The
+# government denied that civilians had been targeted", "The claim could not be verified".
+STANCE_ONLY = re.compile(
+    r"\b(?:denied|denies|rejected|dismissed)\b(?=[^.;]{0,60}\b(?:involvement|role|"
+    r"responsibility|targeted|attack|strike|killing|claims?|reports?|accusations?|"
+    r"allegations?|that)\b)|"
+    r"\b(?:could|can)\s?not be (?:independently )?(?:verified|confirmed)\b|"
+    r"\bclaimed responsibility\b|\b(?:was|were) behind\b",
+    re.I,
+)
+
+
 def _worth_parsing(text: str) -> bool:
-    if claims_mod.SILENCE.search(text):
+    if claims_mod.SILENCE.search(text) or STANCE_ONLY.search(text):
         return True
     triggers = list(TRIGGER.finditer(text))
     if not triggers:
@@ -387,7 +399,8 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     if not triggers:
         # "the ministry has not commented" belongs to the incident told, as a note of silence
         told_more = attribution and ANAPHORA.search(text)
-        return "supporting" if told_more or claims_mod.SILENCE.search(text) else "none"
+        stance = claims_mod.SILENCE.search(text) or STANCE_ONLY.search(text)
+        return "supporting" if told_more or stance else "none"
     if NOT_CONFLICT.search(text) and not VIOLENT_AGENT.search(text):
         # "a bus crash killed 12", "floods killed 40", "Liverpool's attack struck twice"
         return "none"
@@ -395,7 +408,7 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         # "Last month's missile strike on the fleet headquarters": one dated incident,
         # even when the sentence goes on to generalise about it
         return "anaphoric"
-    if GENERIC.search(text) or HISTORY.search(text, 0, triggers[0].start()):
+    if GENERIC.search(_LATEST_IN.sub("", text)) or HISTORY.search(text, 0, triggers[0].start()):
         return "none"
     casualty_only = all(CASUALTY_ONLY.match(m.group()) for m in triggers)
     # headlines tell the past in the present: "Drone strike kills two in Somalia",
@@ -405,7 +418,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     )
     # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"
     if not headline and not _has_event_verb(doc, clause, reporting_counts=casualty_only):
-        return "none"
+        # "a source said the agency was behind the attack": a stance on the incident told
+        stance = STANCE_ONLY.search(text) or claims_mod.SILENCE.search(text)
+        return "supporting" if stance else "none"
     told = any(_told_in_past(doc, clause, m, reported=casualty_only) for m in triggers)
     if not headline and not told:
         return "none"
@@ -419,6 +434,15 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         # "34 officers died in the attack": victims of an incident already told
         return "anaphoric" if referred else "casualties"
     return "incident"
+
+
+# "..., the latest in a wave of kidnappings": the trend named places the incident, it does
+# not make it one
+_LATEST_IN = re.compile(
+    r",\s+(?:in\s+)?(?:the|one of the)\s+(?:latest|newest|most recent|deadliest|worst|biggest|"
+    r"largest|second|third)\b[^.;]*",
+    re.I,
+)
 
 
 _NOT_VIOLENT_BEFORE = re.compile(
