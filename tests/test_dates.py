@@ -36,6 +36,7 @@ def _only(text: str, published: dt.date = MONDAY) -> tuple[str, str, str, str]:
         ("Troops clashed with rebels overnight.", "2023-11-12", "2023-11-13", "day"),
         ("A drone hit the port overnight into Sunday.", "2023-11-11", "2023-11-12", "day"),
         ("Two soldiers died yesterday.", "2023-11-12", "2023-11-12", "day"),
+        ("Clashes have killed 30 people since Thursday.", "2023-11-09", "2023-11-13", "week"),
         ("Sirens sounded this morning.", "2023-11-13", "2023-11-13", "day"),
         ("The convoy was ambushed two days ago.", "2023-11-11", "2023-11-11", "day"),
         ("The convoy was ambushed days ago.", "2023-11-06", "2023-11-12", "week"),

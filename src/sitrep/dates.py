@@ -111,6 +111,8 @@ _RULES: tuple[_Rule, ...] = (
             \b(?P<wd>{_WD})(?P<poss>['’]s)?(?:\s+(?P<part>{_PART}))?\b"""
         ),
     ),
+    # "has killed 30 since Tuesday": from that day to publication
+    _Rule("since_weekday", _rx(rf"\bsince\s+(?:last\s+)?(?P<wd>{_WD})\b")),
     # "overnight into Tuesday", "overnight on Monday", "the night of Monday to Tuesday"
     _Rule("overnight_into", _rx(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
     _Rule("overnight_on", _rx(rf"\bovernight\s+(?:on\s+)?(?P<wd>{_WD})\b")),
@@ -615,6 +617,13 @@ def _weekday(
     return _day(day)
 
 
+def _since_weekday(
+    match: re.Match[str], text: str, published: dt.date, _: list[DateMention]
+) -> DateInterval | None:
+    start = _last_weekday(_WEEKDAYS.index(match.group("wd").lower()), published)
+    return _span(start, published)
+
+
 def _overnight_into(
     match: re.Match[str], text: str, published: dt.date, _: list[DateMention]
 ) -> DateInterval | None:
@@ -777,6 +786,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "month": _month,
     "year": _year,
     "weekday": _weekday,
+    "since_weekday": _since_weekday,
     "overnight_into": _overnight_into,
     "overnight_on": _night_of,
     "night_of": _night_of,
