@@ -810,3 +810,24 @@ def test_the_latest_in_a_wave_names_a_trend_but_the_incident_stands() -> None:
     )
     [event] = _events(text)
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_military_saying_on_a_day_that_its_aircraft_struck_is_the_perpetrator() -> None:
+    text = (
+        "The Israel Defense Forces said on Thursday that its aircraft had struck a weapons "
+        "depot in Aitaroun, Lebanon, on Wednesday."
+    )
+    [event] = _events(text)
+    assert event.actor1 is not None and event.actor1.side == "Israel"
+
+
+def test_the_other_sides_strike_told_later_is_an_incident_of_its_own() -> None:
+    text = (
+        "Houthi forces fired two missiles at a cargo ship off Hodeidah on Sunday, killing "
+        "three crew members, the U.S. military said. U.S. and British warplanes later struck "
+        "Houthi targets near Sanaa, the group's television reported."
+    )
+    events = _events(text)
+    assert len(events) == 2
+    sides = {e.actor1.side for e in events if e.actor1}
+    assert "Houthis" in sides and sides & {"United States", "United Kingdom"}

@@ -78,6 +78,47 @@ _DEMONYM = {
     "Philippines": r"Philippine|Filipino",
     "Venezuela": r"Venezuela(?:n|'s)?",
     "Haiti": r"Haiti(?:an|'s)?",
+    "United States": r"U\.S\.|(?-i:US)|American|United States'?",
+    "United Kingdom": r"British|(?-i:UK)|Britain'?s?",
+    "Saudi Arabia": r"Saudi(?: Arabia'?s?)?|Saudi-led",
+    "Egypt": r"Egypt(?:ian|'s)?",
+    "Jordan": r"Jordan(?:ian|'s)?",
+    "United Arab Emirates": r"Emirati|(?-i:UAE)",
+    "Palestine": r"Palestinian",
+    "China": r"Chin(?:ese|a'?s)",
+    "North Korea": r"North Korean?'?s?",
+    "South Korea": r"South Korean?'?s?",
+    "Bangladesh": r"Bangladesh(?:i|'s)?",
+    "Thailand": r"Thai(?:land'?s?)?",
+    "Indonesia": r"Indonesian?'?s?",
+    "Algeria": r"Algerian?'?s?",
+    "Morocco": r"Morocc(?:an|o'?s?)",
+    "Tunisia": r"Tunisian?'?s?",
+    "Uganda": r"Ugandan?'?s?",
+    "Tanzania": r"Tanzanian?'?s?",
+    "Burundi": r"Burundi(?:an|'s)?",
+    "Central African Republic": r"Central African",
+    "South Sudan": r"South Sudan(?:ese|'s)?",
+    "Eritrea": r"Eritrean?'?s?",
+    "Senegal": r"Senegal(?:ese|'s)?",
+    "Guinea": r"Guinean?'?s?",
+    "Ghana": r"Ghana(?:ian|'s)?",
+    "Togo": r"Togo(?:lese|'s)?",
+    "Benin": r"Benin(?:ese|'s)?",
+    "Brazil": r"Brazil(?:ian|'s)?",
+    "Ecuador": r"Ecuador(?:ian|'s)?",
+    "Honduras": r"Hondura(?:n|s'?s?)",
+    "Guatemala": r"Guatemalan?'?s?",
+    "El Salvador": r"Salvadoran|El Salvador'?s?",
+    "Belarus": r"Belarus(?:ian|'s)?",
+    "Serbia": r"Serbian?'?s?",
+    "Kosovo": r"Kosovo(?:'s)?",
+    "Greece": r"Greek|Greece'?s?",
+    "Poland": r"Polish|Poland'?s?",
+    "Germany": r"German|Germany'?s?",
+    "Kazakhstan": r"Kazakh(?:stan'?s?)?",
+    "Kyrgyzstan": r"Kyrgyz(?:stan'?s?)?",
+    "Tajikistan": r"Tajik(?:istan'?s?)?",
 }
 # How a state's forces are named as a side, where the camp is not simply the country.
 _STATE_SIDE = {"Sudan": "SAF", "Myanmar": "Myanmar military"}
@@ -176,6 +217,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     ),
     (r"pro-junta militia|Pyu Saw Htee", "pro-junta militia", "Myanmar military", MILITIA),
     (r"Hamas", "Hamas", "Hamas", REBEL),
+    (r"Israel Defen[cs]e Forces|\bIDF\b", "Military Forces of Israel", "Israel", STATE),
     (r"Hezbollah", "Hezbollah", "Hezbollah", REBEL),
     (r"Houthis?", "Houthis", "Houthis", REBEL),
     (r"(?i:\bal[- ]?Shabaa?b\b)", "al-Shabaab", "al-Shabaab", REBEL),
@@ -467,7 +509,8 @@ _SERVED = re.compile(
 
 
 _OWN_FORCES = re.compile(
-    r"\b(?:said|says|claimed|announced|reported)\s+(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+)?"
+    r"\b(?:said|says|claimed|announced|reported)\s+(?:(?:on\s+)?\w+\s+)?(?:that\s+)?(?:its|their)\s+"
+    r"(?:[\w-]+\s+)?"
     r"(?:forces|troops|army|military|units|soldiers|fighters|drones|aircraft|artillery|navy|air force)\b",
     re.I,
 )

@@ -839,6 +839,15 @@ def _refers_back(
     own = _own_place(text, toponyms, clause)
     if own is not None and (current.toponym is None or not _same_area(own, current.toponym)):
         return False
+    country = current.toponym.place.country if current.toponym else None
+    actor = actors_mod.perpetrator(clause, country)
+    other_side = (
+        actor is not None
+        and current.perpetrator is not None
+        and actor.actor.side != current.perpetrator.actor.side
+    )
+    if other_side:
+        return False  # "U.S. warplanes later struck Houthi targets": the other side's act
     told = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", current.clauses[0].text)}
     for match in _DEFINITE.finditer(clause.text):
         nouns = {w.lower() for w in match.group(1).split()} - _COMMON_NOUNS
