@@ -31,6 +31,9 @@ def test_recognise_region_phrases(gaz: Gazetteer) -> None:
 def test_recognise_area_phrases(gaz: Gazetteer) -> None:
     text = "Gunmen attacked Bokkos local government area and villages near Bakhmut."
     assert _found(text, gaz) == [("Bokkos local government area", "area"), ("Bakhmut", "area")]
+    text = "A mine exploded near the town of Djibo; drones hit near the port city of Odesa."
+    assert _found(text, gaz) == [("Djibo", "area"), ("Odesa", "area")]
+    assert _found("Shells hit the city of Kharkiv.", gaz) == [("Kharkiv", "name")]
 
 
 def test_recognise_distance_reference_and_origin(gaz: Gazetteer) -> None:

@@ -67,7 +67,9 @@ _REGION_AFTER = re.compile(rf"^[ \t]+({_REGION_WORDS})\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(rf"^[ \t]+({_AREA_WORDS})\b", re.IGNORECASE)
 _AREA_BEFORE = re.compile(
     r"\b(near|outside|outskirts of|vicinity of|area of|areas of|around|suburbs? of|"
-    r"close to|environs of|district of)\s+(the\s+)?$",
+    r"close to|environs of|district of)\s+(the\s+)?"
+    # "near the town of Djibo", "near the port city of Hodeidah"
+    r"(?:(?:[\w-]+\s+)?(?:town|city|village|capital|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _REGION_BEFORE = re.compile(rf"\b(the\s+)?({_REGION_WORDS}|regions)\s+of\s+$", re.IGNORECASE)
