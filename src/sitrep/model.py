@@ -84,6 +84,9 @@ class Article(Record):
     """The id the input itself gave (a sidecar's or JSON line's ``doc_id``)."""
     origin: str | None = None
     """Where it was read from: a path, ``path:line`` or a feed entry."""
+    point: tuple[float, float] | None = None
+    """(lat, lon) the input itself carried (GeoRSS, a JSON line's or sidecar's ``lat``/``lon``);
+    not part of the id, which hashes the text alone."""
 
     @classmethod
     def from_text(cls, text: str, *, published: dt.date, source: str, **fields: object) -> Article:

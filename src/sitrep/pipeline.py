@@ -3,7 +3,8 @@
 ``pipeline`` alone fetches the heavy resources and catches ``InputError`` per article: a
 broken input becomes a :class:`~sitrep.model.Rejected` record and the batch goes on.
 Only candidate sentences (those with a violence trigger) are parsed, in one
-``nlp.pipe`` stream over the whole batch.
+``nlp.pipe`` stream over the whole batch. Coordinates an input carries place the events
+its text could not place (:func:`place_from_point`).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from sitrep import dates, geo, resources
 from sitrep.errors import InputError
 from sitrep.extract.events import candidate_sentences, extract_events
 from sitrep.extract.sentences import Sentence, split_sentences
+from sitrep.geo.gazetteer import haversine_km
 from sitrep.ingest import read_inputs
 from sitrep.merge import incident_reports, merge_events
-from sitrep.model import Article, Event, Rejected
+from sitrep.model import Article, Event, Place, Rejected
 
 if TYPE_CHECKING:
     from sitrep.geo import SourceRegion
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
+POINT_DISAGREES_KM = 200.0
+"""An input's point this far from the town the text names is flagged in a note."""
 
 
 @dataclass
@@ -206,8 +210,82 @@ def extract_reports(
     )
     for article, sentences, docs, toponyms in zip(articles, split, parsed, places, strict=True):
         mentions = dates.find_dates(article.text, article.published)
-        reports.append(extract_events(article, sentences, docs, toponyms, mentions))
+        events = extract_events(article, sentences, docs, toponyms, mentions)
+        if article.point is not None:
+            nearest = gazetteer.reverse(*article.point)
+            events = [place_from_point(e, article.point, nearest) for e in events]
+        reports.append(events)
     return reports
+
+
+def place_from_point(event: Event, point: tuple[float, float], nearest: Place | None) -> Event:
+    """Place an event the text left unplaced, or placed only in a country, at the input's point.
+
+    The text wins over the point: a town or region it names is kept, with a note when
+    the point disagrees (more than :data:`POINT_DISAGREES_KM` from the town, or in
+    another region); a country is refined only when the point lies in that country.
+
+    Args:
+        event: a report as extracted.
+        point: the (lat, lon) the article's input carried.
+        nearest: the populated place nearest ``point`` (``Gazetteer.reverse``).
+
+    Returns:
+        The event placed at ``nearest`` with precision 2 (ACLED: a small area coded to a
+        representative town) and a note saying so; or the event unchanged, but for a
+        note when the point disagrees with its place.
+    """
+    if nearest is None:
+        return event
+    place = event.location
+    at = f"({point[0]:.4f}, {point[1]:.4f})"
+    if place is None or (_country_only(place) and _same_country(place, nearest)):
+        region = nearest.admin1 or nearest.country
+        note = f"place from the input's coordinates {at}: nearest town {nearest.name}, {region}"
+        km = _km(point, nearest)
+        if km is not None:
+            note += f" ({km:.0f} km away)"
+        return _with_note(event, note, location=nearest.model_copy(update={"geo_precision": 2}))
+    if place.geo_precision == 3:
+        if _same_country(place, nearest) and (
+            _country_only(place) or nearest.admin1 == place.admin1
+        ):
+            return event
+        elsewhere = ", ".join(p for p in (nearest.admin1, nearest.country) if p)
+        return _with_note(
+            event,
+            f"the input's coordinates {at} lie in {elsewhere}, not {place.name}; "
+            "kept the text's place",
+        )
+    km = _km(point, place)
+    if km is None or km <= POINT_DISAGREES_KM:
+        return event
+    return _with_note(
+        event,
+        f"the input's coordinates {at} lie {km:.0f} km from {place.name} "
+        f"(nearest town {nearest.name}); kept the text's place",
+    )
+
+
+def _country_only(place: Place) -> bool:
+    """A place coded only to its country (precision 3, no region)."""
+    return place.geo_precision == 3 and (place.admin1 is None or place.name == place.country)
+
+
+def _same_country(a: Place, b: Place) -> bool:
+    if a.iso3 and b.iso3:
+        return a.iso3 == b.iso3
+    return a.country is not None and a.country == b.country
+
+
+def _km(point: tuple[float, float], place: Place) -> float | None:
+    if place.lat is None or place.lon is None:
+        return None
+    return haversine_km(point[0], point[1], place.lat, place.lon)
+
+
+def _with_note(event: Event, note: str, **update: object) -> Event:
+    return event.model_copy(update={**update, "notes": [*event.notes, note]})
 
 
 def _name_spans(

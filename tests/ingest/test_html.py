@@ -74,3 +74,14 @@ def test_read_html_no_text_is_empty_error(tmp_path: Path) -> None:
     [error] = read_html(path)
     assert isinstance(error, EmptyArticleError)
     assert str(error) == f"{path}: no article text found in the HTML page; check it is an article"
+
+
+def test_read_html_point_from_sidecar(tmp_path: Path) -> None:
+    path = tmp_path / "djibo.html"
+    path.write_text(page())
+    (tmp_path / "djibo.meta.json").write_text(
+        '{"published": "2023-11-28", "latitude": 14.16, "longitude": -1.58}'
+    )
+    [article] = read_html(path)
+    assert isinstance(article, Article)
+    assert article.point == (14.16, -1.58)

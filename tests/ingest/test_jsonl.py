@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
+
+import pytest
 
 from sitrep.errors import DecodeError, EmptyArticleError, InputError, MissingDateError
 from sitrep.ingest.jsonl import read_jsonl
@@ -110,3 +113,37 @@ def test_read_jsonl_gold_seed_same_id_as_text(seed_dir: Path) -> None:
     assert isinstance(from_jsonl, Article)
     assert from_jsonl.id == from_txt.id
     assert from_jsonl.external_id == "seed-melitopol"
+
+
+def test_read_jsonl_coordinates_kept_out_of_the_id(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        line(source="W", published="2024-03-20", text="Report.", lat=13.93, lon=0.78) + "\n"
+        + line(source="W", published="2024-03-20", text="Report.", point=[48.45, 35.05]) + "\n"
+        + line(source="W", published="2024-03-20", text="Report.", latitude="-1.29",
+               longitude="36.82") + "\n"
+        + line(source="W", published="2024-03-20", text="Report.") + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    articles = list(read_jsonl(path))
+    assert [a.point for a in articles] == [(13.93, 0.78), (48.45, 35.05), (-1.29, 36.82), None]
+    assert len({a.id for a in articles}) == 1
+
+
+def test_read_jsonl_bad_coordinates_warn_and_keep_the_article(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        line(source="W", published="2024-03-20", text="Report.", lat="north", lon=0.78) + "\n"
+        + line(source="W", published="2024-03-20", text="Report.", lat=13.93) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    with caplog.at_level(logging.WARNING, logger="sitrep.ingest"):
+        articles = list(read_jsonl(path))
+    assert [(type(a), a.point) for a in articles] == [(Article, None), (Article, None)]
+    assert caplog.messages == [
+        f"{path}:1: coordinates ignored: lat is 'north', not a number; "
+        "the article is read without them",
+        f'{path}:2: coordinates ignored: "lon" is missing; the article is read without them',
+    ]

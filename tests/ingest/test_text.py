@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,23 @@ def test_parse_published_accepts_only_explicit_dates(
     value: object, expected: dt.date | None
 ) -> None:
     assert parse_published(value) == expected
+
+
+def test_read_txt_point_from_sidecar(tmp_path: Path) -> None:
+    path = write_article(tmp_path, {"published": "2023-11-22", "lat": 46.64, "lon": 32.61})
+    [article] = read_txt(path)
+    assert isinstance(article, Article)
+    assert (article.point, article.id) == ((46.64, 32.61), content_id(TEXT))
+
+
+def test_read_txt_bad_sidecar_point_warns_and_keeps_article(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write_article(tmp_path, {"published": "2023-11-22", "point": [46.64, 232.61]})
+    with caplog.at_level(logging.WARNING, logger="sitrep.ingest"):
+        [article] = read_txt(path)
+    assert isinstance(article, Article) and article.point is None
+    assert caplog.messages == [
+        f"{path} (report.meta.json): coordinates ignored: point longitude 232.61 is outside "
+        "-180..180; the article is read without them"
+    ]

@@ -10,6 +10,10 @@
 anything else             read as a feed if its content says so, else rejected
 ========================  ==========================================================
 
+Coordinates an input carries (GeoRSS, W3C geo, or ``lat``/``lon`` in a JSON line or
+sidecar) become ``Article.point`` (:mod:`sitrep.ingest.point`); invalid ones are logged
+and dropped, never a reason to reject the article.
+
 A bad input never stops the batch: it comes out as an :class:`~sitrep.errors.InputError`
 in the stream, in its place, and the caller (``pipeline.py``) turns it into a reject.
 """

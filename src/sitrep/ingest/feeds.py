@@ -3,6 +3,10 @@
 An entry's text is its full content when the feed carries it, else its summary, with
 the HTML stripped; its date is the entry's own ``published`` (or ``updated``) date.
 The origin of an entry is ``path#N`` (N counts entries from 1, in feed order).
+
+An entry's point comes from GeoRSS (``<georss:point>lat lon</georss:point>`` or a GML
+``<gml:Point>`` inside ``<georss:where>``), else from W3C geo (``<geo:lat>``,
+``<geo:long>``). Lines, boxes and polygons are not points and are left out.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import DecodeError, EmptyArticleError, InputError, MissingDateError
+from sitrep.ingest.point import BadPoint, Point, check_point, warn_bad_point
 from sitrep.ingest.text import optional_str, parse_published, read_text
 from sitrep.model import Article
 
@@ -95,6 +100,46 @@ def _entry_date(entry: Any) -> dt.date | None:
     return None
 
 
+def entry_point(entry: Any) -> Point | None:
+    """Return the point a feed entry carries (GeoRSS, else W3C geo), or ``None``.
+
+    Args:
+        entry: a feedparser entry.
+
+    Returns:
+        The (lat, lon) point, or ``None`` when the entry has none or only a line or area.
+
+    Raises:
+        BadPoint: the entry's point is malformed or out of range.
+    """
+    where = entry.get("where")
+    if where is not None:
+        # feedparser turns GeoRSS into GeoJSON: coordinates are (lon, lat[, height]), and
+        # text it cannot read as numbers leaves no type or no coordinates
+        kind, coordinates = where.get("type"), where.get("coordinates") or ()
+        if kind not in (None, "Point"):
+            return None
+        if len(coordinates) < 2:
+            raise BadPoint("the GeoRSS point is not two numbers 'lat lon'")
+        lon, lat = coordinates[:2]
+        return check_point(lat, lon, ("georss latitude", "georss longitude"))
+    lat, lon = entry.get("geo_lat"), entry.get("geo_long")
+    if lat is None and lon is None:
+        return None
+    if lat is None or lon is None:
+        raise BadPoint(f"geo:{'lat' if lat is None else 'long'} is missing")
+    return check_point(lat, lon, ("geo:lat", "geo:long"))
+
+
+def _point_or_warn(entry: Any, origin: str) -> Point | None:
+    """The entry's point; an invalid one is logged on one line and dropped."""
+    try:
+        return entry_point(entry)
+    except BadPoint as exc:
+        warn_bad_point(origin, str(exc))
+        return None
+
+
 def read_feed(path: Path) -> Iterator[Article | InputError]:
     """Read an RSS or Atom feed: one article per entry, one error per unusable entry.
 
@@ -147,4 +192,5 @@ def read_feed(path: Path) -> Iterator[Article | InputError]:
             url=optional_str(entry.get("link")),
             external_id=optional_str(entry.get("id")),
             origin=origin,
+            point=_point_or_warn(entry, origin),
         )

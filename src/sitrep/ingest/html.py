@@ -2,6 +2,7 @@
 
 The publication date comes from the page's metadata; when trafilatura finds none, from
 a ``X.meta.json`` sidecar; otherwise the page is rejected (sitrep never guesses a date).
+Coordinates come only from the sidecar (same keys as JSON Lines).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import EmptyArticleError, InputError, MissingDateError
+from sitrep.ingest.point import point_or_warn
 from sitrep.ingest.text import (
     optional_str,
     parse_published,
@@ -86,4 +88,5 @@ def read_html(path: Path) -> Iterator[Article | InputError]:
         url=optional_str(doc.url) or optional_str(meta.get("url")),
         external_id=optional_str(meta.get("doc_id")),
         origin=origin,
+        point=point_or_warn(meta, f"{origin} ({sidecar_path(path).name})"),
     )

@@ -1,7 +1,9 @@
 """JSON Lines: one article per line, with the article fields of ``shared/eval/SCHEMA.md``.
 
-Keys other than ``doc_id``, ``source``, ``published``, ``title``, ``text`` and ``url``
-(gold ``events``, ``non_events`` ...) are ignored, so gold files read as inputs.
+Keys other than ``doc_id``, ``source``, ``published``, ``title``, ``text``, ``url`` and
+the coordinates (``lat``/``lon``, ``latitude``/``longitude`` or ``point: [lat, lon]``, see
+:mod:`sitrep.ingest.point`) are ignored (gold ``events``, ``non_events`` ...), so gold
+files read as inputs.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitrep.errors import DecodeError, EmptyArticleError, InputError
+from sitrep.ingest.point import point_or_warn
 from sitrep.ingest.text import decode_bytes, optional_str, require_published
 from sitrep.model import Article
 
@@ -26,7 +29,7 @@ def parse_line(line: str, origin: str) -> Article:
         origin: ``path:lineno``, kept on the article and named in errors.
 
     Returns:
-        The article.
+        The article; invalid coordinates are logged and left out.
 
     Raises:
         DecodeError: the line is not a JSON object.
@@ -54,6 +57,7 @@ def parse_line(line: str, origin: str) -> Article:
         url=optional_str(record.get("url")),
         external_id=optional_str(record.get("doc_id")),
         origin=origin,
+        point=point_or_warn(record, origin),
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import DecodeError, EmptyArticleError, InputError, MissingDateError
+from sitrep.ingest.point import point_or_warn
 from sitrep.model import Article
 
 logger = logging.getLogger(__name__)
@@ -178,10 +179,12 @@ def read_txt(path: Path) -> Iterator[Article | InputError]:
     """Read one plain-text article and its sidecar.
 
     Args:
-        path: a ``.txt`` file; its metadata comes from ``X.meta.json`` next to it.
+        path: a ``.txt`` file; its metadata (and optional coordinates, as in JSON Lines)
+            comes from ``X.meta.json`` next to it.
 
     Returns:
-        An iterator of one :class:`Article`, or one :class:`InputError` when unusable.
+        An iterator of one :class:`Article`, or one :class:`InputError` when unusable;
+        invalid coordinates are logged and left out.
     """
     origin = str(path)
     try:
@@ -204,4 +207,5 @@ def read_txt(path: Path) -> Iterator[Article | InputError]:
         url=optional_str(meta.get("url")),
         external_id=optional_str(meta.get("doc_id")),
         origin=origin,
+        point=point_or_warn(meta, f"{origin} ({sidecar})"),
     )
