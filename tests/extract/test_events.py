@@ -831,3 +831,20 @@ def test_the_other_sides_strike_told_later_is_an_incident_of_its_own() -> None:
     assert len(events) == 2
     sides = {e.actor1.side for e in events if e.actor1}
     assert "Houthis" in sides and sides & {"United States", "United Kingdom"}
+
+
+def test_security_forces_killing_militants_is_a_battle_against_an_unnamed_group() -> None:
+    text = (
+        "Pakistani security forces killed 11 militants in a raid on a hideout in Bannu on "
+        "Monday night, the military said. Two soldiers were killed in the exchange of fire."
+    )
+    [event] = _events(text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1.side == "Pakistan" and event.actor2.side == "unidentified armed group"
+    assert event.fatalities.best == 13
+
+
+def test_a_town_whose_name_holds_a_persons_name_is_the_town() -> None:
+    text = "A roadside bomb struck a police van in Dera Ismail Khan on Tuesday, killing three officers."
+    [event] = _events(text)
+    assert event.location.name == "Dera Ismail Khan" and event.persons == []

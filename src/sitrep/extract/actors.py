@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.extract.lexicon import TRIGGER
+from sitrep.extract.types import ARMED_VICTIMS
 from sitrep.model import Actor
 
 if TYPE_CHECKING:
@@ -288,7 +289,8 @@ _STATE_RX = [
     (
         country,
         re.compile(
-            rf"\b(?:{demonym})\s+(?:(?:air|drone|missile|artillery|rocket|naval|ground|military)\s+)?"
+            rf"\b(?:{demonym})\s+(?:(?:air|drone|missile|artillery|rocket|naval|ground|military|"
+            rf"security|government|federal)\s+)?"
             rf"(?:{_FORCES})\b",
             re.IGNORECASE,
         ),
@@ -596,15 +598,31 @@ def event_actors(
     perpetrator = _named_perpetrator(draft, country)
     if event_type in {"Protests", "Riots"}:
         return _crowd_actors(event_type, sub_type, found, country)
+    # unidentified fighters are a target only when a known force is told killing them
+    # ("security forces killed 11 militants"), never when they are the attackers
+    fought = (
+        event_type == "Battles" and perpetrator is not None and perpetrator.side != UNIDENTIFIED
+    )
+    killed = [
+        (main.start + v.start(), main.start + v.end()) for v in ARMED_VICTIMS.finditer(main.text)
+    ]
     others = [
         m
         for m in found
         if (perpetrator is None or m.actor.side != perpetrator.side)
         and m.actor.side not in NON_PARTY_SIDES
     ]
+    unnamed_dead = [
+        m
+        for m in found
+        if fought and m.actor.side == UNIDENTIFIED and any(s <= m.start < e for s, e in killed)
+    ]
     if perpetrator is None and event_type == "Battles" and len(others) >= 2:
         return others[0].actor, others[1].actor
-    return perpetrator, _target(event_type, sub_type, draft, perpetrator, others)
+    target = _target(event_type, sub_type, draft, perpetrator, others)
+    if target is None and unnamed_dead:
+        target = unnamed_dead[0].actor
+    return perpetrator, target
 
 
 def _named_perpetrator(draft: Draft, country: str | None) -> Actor | None:

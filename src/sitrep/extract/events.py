@@ -1313,7 +1313,12 @@ def _build(
             )
         )
     claims = _distinct_claims(claims, country)
-    persons = actors_mod.event_persons(draft, parsed, claims)
+    places = {t.text for t in toponyms}
+    persons = [  # "Ismail Khan" inside "Dera Ismail Khan" is the town, not a person
+        p
+        for p in actors_mod.event_persons(draft, parsed, claims)
+        if not any(p in t for t in places)
+    ]
     if (
         persons
         and decision.event_type == "Violence against civilians"

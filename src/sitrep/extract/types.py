@@ -109,6 +109,16 @@ ARMED_ATTACK = _rx(
     r"militiamen|gangs?|soldiers|troops)\s+(?:\w+\s+){0,2}?(?:attack(?:ed|s)?|raid(?:ed|s)?|"
     r"storm(?:ed|s)?|overr(?:an|uns?)|ambush(?:ed|es)?)\b"
 )
+# Victims who bear arms: killing them is a battle, not violence against civilians.
+_ARMED_NOUNS = (
+    r"(?:suspected\s+)?(?:militants|fighters|insurgents|rebels|jihadists|terrorists|gunmen|"
+    r"attackers|assailants|soldiers|troops|servicemen|policemen|police officers|militiamen)"
+)
+ARMED_VICTIMS = _rx(
+    rf"(?:killed|killing|kills|shot dead)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
+    rf"(?:\d+|[a-z]+|dozens of|scores of)\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
+    rf"(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|have been|had been)\s+killed"
+)
 FORCES_HIT = re.compile(
     r"\b(?:army|military|soldiers|troops|police|checkpoint|base|barracks|outpost|convoy|patrol|"
     r"positions?)\b",
@@ -221,6 +231,9 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         return TypeDecision("Violence against civilians", "Abduction/forced disappearance", match)
     if (match := ARREST.search(text)) is not None and not killing:
         return TypeDecision("Strategic developments", "Arrests", match)
+    if killing and (match := ARMED_VICTIMS.search(text)) is not None:
+        # "security forces killed 11 militants in a raid": armed men on both sides
+        return TypeDecision("Battles", "Armed clash", match)
     if killing:
         return TypeDecision("Violence against civilians", "Attack", killing)
     if (match := LOOT.search(text)) is not None:

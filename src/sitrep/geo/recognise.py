@@ -487,7 +487,12 @@ def _rejected(
 ) -> bool:
     """Context rules that say a gazetteer match is not a toponym here."""
     s, e = toks[i][0], toks[j][1]
-    if any(bs <= s < be or bs < e <= be for bs, be in blocked):
+    # A name that contains a person or organisation span and goes beyond it is a longer
+    # place name the model split ("Dera Ismail Khan", tagged "Ismail Khan").
+    if any(
+        (bs <= s < be or bs < e <= be) and not (s <= bs and be <= e and (s, e) != (bs, be))
+        for bs, be in blocked
+    ):
         return True
     # "Kyiv Independent", "Reading University": a place name heading an organisation.
     nxt = j + 1
