@@ -848,3 +848,17 @@ def test_a_town_whose_name_holds_a_persons_name_is_the_town() -> None:
     text = "A roadside bomb struck a police van in Dera Ismail Khan on Tuesday, killing three officers."
     [event] = _events(text)
     assert event.location.name == "Dera Ismail Khan" and event.persons == []
+
+
+def test_the_speaker_after_a_toll_misparsed_as_its_subject_is_the_speaker() -> None:
+    text = (
+        "At least 40 people were killed when gunmen attacked a mosque in Nassoumbou, Burkina "
+        "Faso, during Friday prayers, a security source and residents said on Saturday. "
+        "Jihadist violence has killed more than 20,000 people in the country since 2015, "
+        "according to a monitoring group."
+    )
+    [event] = _events(text)
+    assert [c.claimant for c in event.claims if c.about == "casualties"] == [
+        "a security source and residents"
+    ]
+    assert all("monitoring" not in (c.claimant or "") for c in event.claims)

@@ -265,6 +265,10 @@ def _claimant_of(verb: Token, sent: Span) -> str | None:
     current = verb
     for _ in range(4):
         subjects = _own_subjects(current)
+        if subjects and all(any(c.dep_ == "nummod" for c in t.children) for t in subjects):
+            # the victims of a misparse ("At least 40 people were killed ..., a security
+            # source said"), not the speaker: take the words before the verb
+            return _speaker_before_verb(verb)
         if subjects:
             who = _subject_text(subjects[0])
             if who.lower() in _PRONOUNS:
@@ -277,6 +281,16 @@ def _claimant_of(verb: Token, sent: Span) -> str | None:
         else:
             return None
     return None
+
+
+_TRAILING_SPEAKER = re.compile(r",\s+((?:the|a|an)\s+[^,;]{2,60}?|[A-Z][^,;]{2,60}?)\s*$")
+
+
+def _speaker_before_verb(verb: Token) -> str | None:
+    """ "..., a security source and residents said": the phrase between the comma and the verb."""
+    before = verb.doc.text[max(0, verb.idx - 80) : verb.idx]
+    match = _TRAILING_SPEAKER.search(before)
+    return match.group(1).strip() if match else None
 
 
 def _reporting_subject(verb: Token) -> str | None:
