@@ -37,6 +37,7 @@ def _only(text: str, published: dt.date = MONDAY) -> tuple[str, str, str, str]:
         ("A drone hit the port overnight into Sunday.", "2023-11-11", "2023-11-12", "day"),
         ("Two soldiers died yesterday.", "2023-11-12", "2023-11-12", "day"),
         ("Clashes have killed 30 people since Thursday.", "2023-11-09", "2023-11-13", "week"),
+        ("Shells hit 11 villages over the past day.", "2023-11-12", "2023-11-13", "day"),
         ("Sirens sounded this morning.", "2023-11-13", "2023-11-13", "day"),
         ("The convoy was ambushed two days ago.", "2023-11-11", "2023-11-11", "day"),
         ("The convoy was ambushed days ago.", "2023-11-06", "2023-11-12", "week"),
@@ -232,7 +233,9 @@ def test_find_dates_opening_day_is_the_launch_date_told_later() -> None:
     )
     first = find_dates(text, D("2023-11-02"))[0]
     assert first.text == "on the opening day of the offensive"
-    assert first.interval == DateInterval(start=D("2023-10-27"), end=D("2023-10-27"), precision="day")
+    assert first.interval == DateInterval(
+        start=D("2023-10-27"), end=D("2023-10-27"), precision="day"
+    )
 
 
 def test_find_dates_opening_day_without_a_launch_date_is_nothing() -> None:

@@ -144,7 +144,10 @@ _RULES: tuple[_Rule, ...] = (
         "past_week",
         _rx(r"\bthe\s+(?:past|last)\s+(?:week|(?:seven|7)\s+days)\b"),
     ),
-    _Rule("past_hours", _rx(r"\bthe\s+(?:past|last)\s+(?P<h>24|48|72)\s+hours\b")),
+    _Rule(
+        "past_hours",
+        _rx(r"\bthe\s+(?:past|last)\s+(?:(?P<h>24|48|72)\s+hours|(?P<day>day))\b"),
+    ),
     _Rule("last_month", _rx(r"\b(?:last|the\s+previous)\s+month(?:['’]s)?\b")),
     _Rule("this_month", _rx(r"\b(?:earlier\s+)?this\s+month(?:['’]s)?\b")),
     _Rule("last_year", _rx(r"\b(?:last|the\s+previous)\s+year(?:['’]s)?\b")),
@@ -689,7 +692,7 @@ def _past_week(
 def _past_hours(
     match: re.Match[str], text: str, published: dt.date, _: list[DateMention]
 ) -> DateInterval | None:
-    days = int(match.group("h")) // 24
+    days = 1 if match.group("day") else int(match.group("h")) // 24
     return _span(published - days * _DAY, published)
 
 

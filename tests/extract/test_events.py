@@ -862,3 +862,12 @@ def test_the_speaker_after_a_toll_misparsed_as_its_subject_is_the_speaker() -> N
         "a security source and residents"
     ]
     assert all("monitoring" not in (c.claimant or "") for c in event.claims)
+
+
+def test_an_attack_that_only_damaged_things_is_an_incident_despite_the_parse() -> None:
+    text = (
+        "On Saturday, a drone attack on the city of Kharkiv damaged power lines and left parts "
+        "of the city without electricity, Mayor Ihor Terekhov said. No one was hurt."
+    )
+    [event] = _events(text)
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities.best == 0

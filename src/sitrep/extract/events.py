@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep import dates as dates_stage
 from sitrep import geo, resources
@@ -543,6 +543,27 @@ def _is_headline(sentence: str) -> bool:
     return bool(line) and line[-1] not in ".!?:;" and "\n" not in line
 
 
+_IMPACT_LEMMAS = frozenset(
+    {
+        "damage", "destroy", "hit", "kill", "wound", "injure", "strike", "leave", "set",
+        "spark", "cause", "flatten", "level", "cut", "knock", "trigger", "start",
+    }
+)  # fmt: skip
+
+
+def _impact_follows(doc: Doc, trigger: Token | None) -> bool:
+    """True when a past-tense verb of impact follows an act noun closely ("a drone attack
+    on the city damaged power lines"), whatever the parser made of the sentence."""
+    if trigger is None or trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for token in doc[trigger.i + 1 : trigger.i + 9]:
+        if token.lemma_ in REPORTING_LEMMAS or token.text in {";", ":"}:
+            return False
+        if token.tag_ in _PAST and token.lemma_ in _IMPACT_LEMMAS:
+            return True
+    return False
+
+
 def _past_auxiliary(auxiliaries: list) -> bool:  # type: ignore[type-arg]
     """True for "was/were/had (been) done" and the perfect "has/have (been) done"."""
     return any(a.tag_ in _PAST or a.lemma_ == "have" for a in auxiliaries)
@@ -576,7 +597,11 @@ def _told_in_past(
             own_subject = any(c.dep_ == "nsubj" for c in token.children)
             finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and (auxiliaries or own_subject))
             if finite:
-                return reported or token is first or token.lemma_ not in REPORTING_LEMMAS
+                if reported or token is first or token.lemma_ not in REPORTING_LEMMAS:
+                    return True
+                # the parse hung the act noun on the reporting verb: "a drone attack on
+                # Kharkiv damaged power lines, the mayor said"
+                return _impact_follows(doc, first)
         if token.head is token:
             return True
         token = token.head
