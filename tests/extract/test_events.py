@@ -871,3 +871,35 @@ def test_an_attack_that_only_damaged_things_is_an_incident_despite_the_parse() -
     )
     [event] = _events(text)
     assert event.sub_event_type == "Air/drone strike" and event.fatalities.best == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Russian troops withdrew from the village of Krynky on Monday without a fight, "
+            "handing it over to local police.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Militants set up a new base in the town of Menaka on Monday.",
+            "Headquarters or base established",
+        ),
+        (
+            "Looters ransacked the central market in Port-au-Prince on Monday.",
+            "Looting/property destruction",
+        ),
+        (
+            "Army engineers defused a roadside bomb near Kandahar on Monday.",
+            "Disrupted weapons use",
+        ),
+        ("A mob lynched a man accused of theft in Kampala on Monday.", "Mob violence"),
+        ("Militants beheaded four villagers in Mocímboa da Praia on Monday.", "Attack"),
+    ],
+)
+def test_the_rarer_sub_types_are_reached(text: str, sub_type: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == [sub_type]
+
+
+def test_withdrawing_from_talks_is_no_transfer_of_territory() -> None:
+    assert _events("The delegation withdrew from the talks in Geneva on Monday.") == []

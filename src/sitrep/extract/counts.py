@@ -74,7 +74,8 @@ _NUMBER_THEN_VERB = re.compile(
 )
 # "killing at least 10 people"; "wounding five"; "shot dead two people"; "left 3 dead"
 _VERB_THEN_NUMBER = re.compile(
-    r"\b(?P<kind>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)?|shot\s+dead|left)\s+"
+    r"\b(?P<kind>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)?|shot\s+dead|left|"
+    r"lynch(?:ed|ing)|behead(?:ed|ing)|massacr(?:ed|ing)|murder(?:ed|ing))\s+"
     rf"{_QUALIFIER}{_NUMBER}\b(?!-year|\s*(?:km|kilomet|miles?|p\.m|a\.m|percent|%))",
     re.IGNORECASE,
 )

@@ -54,6 +54,10 @@ TRIGGER = re.compile(
         r"abduct(?:ed|ion|s)?",
         r"kidnap(?:ped|ping|s)?",
         r"stabb(?:ed|ing)",
+        r"behead(?:ed|ing|s)?",
+        r"massacr(?:ed|es?)",
+        r"murder(?:ed|s)?",
+        r"lynch(?:ed|ing|ings)?",
         r"knife attack",
         r"raped?",
         r"tortur\w+",
@@ -62,6 +66,14 @@ TRIGGER = re.compile(
         r"invad\w+",
         r"invasion",
         r"loot(?:ed|ing)",
+        r"ransack(?:ed|ing)",
+        r"defus(?:ed|ing)",
+        r"(?:withdrew|pulled out|retreated) from (?:the )?(?:[\w-]+ )?(?:village|town|city|district|base|"
+        r"positions?|airport|border)",
+        r"hand(?:ed|ing) (?:[\w-]+ ){0,3}?over (?:the )?(?:[\w-]+ )?(?:village|town|city|base|bases|"
+        r"positions?|control)",
+        r"(?:established|set up) (?:a |an |its |their )?(?:new |forward |military )?(?:base|"
+        r"headquarters|camp|outpost)",
         r"torch(?:ed)?",
         r"set fire",
         r"set on fire",

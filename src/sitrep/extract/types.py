@@ -59,7 +59,8 @@ RIOT_ACTS = _rx(
     r"threw|throwing|hurl\w*|set fire|set on fire|set (?:[\w-]+ ){1,4}?(?:on fire|ablaze|alight)|"
     r"torch\w*|loot\w*|storm\w*|smash\w*|vandali\w+|attacked (?:the )?police|"
     r"police (?:stations?|vehicles?|cars?|vans?) (?:was|were) (?:attacked|burned|torched)|"
-    r"petrol bombs?|molotov|stones|rioting|riots?|rioters|clash\w* with (?:police|officers|security)|"
+    r"petrol bombs?|molotov|stones|rioting|riots?|rioters|lynch\w*|"
+    r"clash\w* with (?:police|officers|security)|"
     r"clash\w* between [^.;]{0,60}?\b(?:supporters|protesters|demonstrators|youths|students|"
     r"residents)\b[^.;]{0,60}?\band (?:the )?(?:police|security forces|soldiers|troops|officers)"
 )
@@ -139,18 +140,27 @@ ARREST = _rx(r"detain\w*|arrest\w*|apprehend\w*|taken into custody|captured a su
 SEXUAL = _rx(r"raped?|sexual violence|sexually (?:assault\w*|abused|attacked)")
 ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly disappeared")
 KILLING = _rx(
-    r"kill\w*|shot(?! down)|shoot\w*(?! down)|stabb\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
+    r"kill\w*|shot(?! down)|shoot\w*(?! down)|stabb\w*|behead\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
     r"tortur\w+|mutilat\w+|lynch\w*|"
     r"(?:dead|wounded|injured|hurt) in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
 )
 LOOT = _rx(
-    r"loot\w*|torch\w*|burn\w* (?:down )?(?:houses|homes|villages|shops)|set fire to|vandali\w+|"
+    r"loot\w*|ransack\w*|torch\w*|burn\w* (?:down )?(?:houses|homes|villages|shops)|set fire to|vandali\w+|"
     r"demolish\w*"
 )
 DISRUPT = _rx(r"shot down|intercept\w*|defus\w*|destroyed \w+ drones")
 AGREE = _rx(
     r"(?:agreed|signed)\b[^.;]{0,40}?\b(?:ceasefire|truce|peace (?:deal|agreement|accord)|cessation of hostilities)|"
     r"signed an? agreement"
+)
+# Strategic developments the other rules do not reach.
+HANDOVER = _rx(
+    r"withdrew from|pulled out of|retreated from|handed (?:[\w-]+ ){0,3}?over|"
+    r"handing (?:[\w-]+ ){0,3}?over|ceded"
+)
+BASE_SET_UP = _rx(
+    r"(?:established|set up|opened|built)\s+(?:a |an |its |their )?(?:new |forward |military )?"
+    r"(?:base|headquarters|camp|outpost|command post)"
 )
 TERRITORY_OBJECT = _rx(
     r"village|town|city|district|settlement|airport|base|garrison|palace|headquarters|bridge|"
@@ -221,6 +231,12 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         return territory
     if match := CLASH.search(text):
         return TypeDecision("Battles", "Armed clash", match)
+    harm = re.search(
+        r"\b(?:killed|killing|wounded|wounding|injured|exploded|detonated|went off)\b", text, re.I
+    )
+    if (match := DISRUPT.search(text)) is not None and not harm:
+        # "engineers defused a roadside bomb": a weapon stopped before it did harm
+        return TypeDecision("Strategic developments", "Disrupted weapons use", match)
     remote = _remote_type(text)
     if remote:
         return remote
@@ -242,6 +258,12 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         return TypeDecision("Strategic developments", "Disrupted weapons use", match)
     if (match := AGREE.search(text)) is not None:
         return TypeDecision("Strategic developments", "Agreement", match)
+    if (match := HANDOVER.search(text)) is not None and TERRITORY_OBJECT.search(
+        text[match.end() : match.end() + 60]
+    ):
+        return TypeDecision("Strategic developments", "Non-violent transfer of territory", match)
+    if (match := BASE_SET_UP.search(text)) is not None:
+        return TypeDecision("Strategic developments", "Headquarters or base established", match)
     if crowd and crowd.group().lower() != "unrest":
         # "unrest" alone names a state of affairs ("insisted unrest reflected old tensions")
         return TypeDecision("Protests", "Peaceful protest", crowd)
