@@ -34,6 +34,8 @@ def _places(events: list) -> list[str | None]:
         "The ministry denied that any strike had taken place.",
         "Drone raids on oil depots have cut fuel exports by a tenth this year, traders said.",
         "The minister insisted the unrest reflected old tensions, not a fight for independence.",
+        "Opposition leaders agreed to postpone the demonstration in Baku until November 9.",
+        "Organisers called off the march in Tbilisi on Monday after police warnings.",
     ],
 )
 def test_statements_patterns_and_threats_are_not_incidents(text: str) -> None:
