@@ -8,6 +8,7 @@ written as ACLED writes them ("Unidentified Armed Group (Nigeria)").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -331,6 +332,15 @@ def find_actors(text: str, country: str | None = None, offset: int = 0) -> list[
         country: the country where the incident happened, for unnamed state forces and police.
         offset: added to every span.
     """
+    found = _actors_in(text, country)
+    if not offset:
+        return list(found)
+    return [ActorMention(m.actor, m.start + offset, m.end + offset) for m in found]
+
+
+@functools.lru_cache(maxsize=4096)
+def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
+    """:func:`find_actors` at offset 0; the same clause is asked about many times."""
     text = text.replace("’", "'")  # same length: offsets stay valid
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
@@ -339,7 +349,7 @@ def find_actors(text: str, country: str | None = None, offset: int = 0) -> list[
         if any(s < match.end() and match.start() < e for s, e in taken):
             return
         taken.append((match.start(), match.end()))
-        found.append(ActorMention(actor, match.start() + offset, match.end() + offset))
+        found.append(ActorMention(actor, match.start(), match.end()))
 
     for rx, name, side, kind in _TABLE_RX:
         for match in rx.finditer(text):
@@ -366,7 +376,7 @@ def find_actors(text: str, country: str | None = None, offset: int = 0) -> list[
         add(Actor(name="protesters", side="protesters", kind=PROTESTERS), match)
     for match in _RIOTERS.finditer(text):
         add(Actor(name="rioters", side="rioters", kind=RIOTERS), match)
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 UNIDENTIFIED = "unidentified armed group"
