@@ -423,3 +423,11 @@ def test_counts_a_group_inside_a_figure_for_everyone_is_a_subset() -> None:
     assert _injured(text)[1] == 30
     # a larger group figure is a rival count: the conservative one stays
     assert _killed("Officials said 22 were killed. The rebels said 31 civilians died.")[1] == 22
+
+
+def test_counts_a_partys_vague_count_of_enemy_dead_is_a_claim() -> None:
+    text = (
+        "Shelling killed at least 18 civilians, medics said. "
+        "The army said it had repelled the assault and killed dozens of RSF fighters."
+    )
+    assert _killed(text)[1] == 18

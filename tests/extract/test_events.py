@@ -905,3 +905,10 @@ def test_the_rarer_sub_types_are_reached(text: str, sub_type: str) -> None:
 
 def test_withdrawing_from_talks_is_no_transfer_of_territory() -> None:
     assert _events("The delegation withdrew from the talks in Geneva on Monday.") == []
+
+
+def test_villagers_killed_when_gunmen_attacked_are_civilian_victims() -> None:
+    [event] = _events(
+        "Four villagers were killed when gunmen attacked a market in Kaduna on Monday."
+    )
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

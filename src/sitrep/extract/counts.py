@@ -456,7 +456,7 @@ def _conjoined(text: str, match: re.Match[str]) -> int:
 def _with_source(text: str, figure: Figure) -> Figure:
     """The figure with who gives it: the subject of the nearest "said" before it, or after it."""
     span = _source_before(text, figure.start) or _source_after(text, figure.end)
-    claimed = _is_claimed(text, figure.start)
+    claimed = _is_claimed(text, figure.start) or _enemy_dead_claimed(text, figure)
     if span is None:
         return replace(figure, claimed=claimed) if claimed else figure
     start, end = span
@@ -471,6 +471,15 @@ def _with_source(text: str, figure: Figure) -> Figure:
         source_text=text[start:end],
         claimed=claimed or bool(unconfirmed),
     )
+
+
+def _enemy_dead_claimed(text: str, figure: Figure) -> bool:
+    """A party's vague count of the enemy it killed ("the army said it had killed dozens of
+    RSF fighters"): a claim, which raises high only."""
+    if figure.group != "fighters" or not figure.open_ended:
+        return False
+    before = text[_clause_start(text, figure.start) : figure.start]
+    return bool(re.search(r"\b(?:said|says|claimed)\s+(?:that\s+)?(?:it|they|its|their)\b", before))
 
 
 def _is_claimed(text: str, position: int) -> bool:

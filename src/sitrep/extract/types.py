@@ -115,10 +115,15 @@ _ARMED_NOUNS = (
     r"(?:suspected\s+)?(?:militants|fighters|insurgents|rebels|jihadists|terrorists|gunmen|"
     r"attackers|assailants|soldiers|troops|servicemen|policemen|police officers|militiamen)"
 )
+_COUNT = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|dozens of|scores of|"
+    r"hundreds of)"
+)
 ARMED_VICTIMS = _rx(
     rf"(?:killed|killing|kills|shot dead)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
-    rf"(?:\d+|[a-z]+|dozens of|scores of)\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
-    rf"(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|have been|had been)\s+killed"
+    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
+    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|have been|had been)\s+killed"
 )
 FORCES_HIT = re.compile(
     r"\b(?:army|military|soldiers|troops|police|checkpoint|base|barracks|outpost|convoy|patrol|"
