@@ -671,6 +671,10 @@ def test_rejecting_talks_or_denying_support_is_no_denial_of_the_incident() -> No
         ),
         ("Pakistani Taliban fighters attacked a police post in Bannu, Pakistan, on Monday.", "TTP"),
         ("HTS fighters shelled a village in Idlib, Syria, on Monday, killing three.", "HTS"),
+        (
+            "Settlers set fire to homes in the village of Huwara on Monday, residents said.",
+            "Israeli settlers",
+        ),
     ],
 )
 def test_armed_groups_named_in_wires_are_their_own_side(text: str, side: str) -> None:

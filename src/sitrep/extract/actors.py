@@ -281,6 +281,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"\bCODECO\b", "CODECO", "CODECO", MILITIA),
     (r"Ambazonian? (?:separatists|fighters|forces)", "Ambazonian separatists", "Ambazonia", REBEL),
     (r"Janjaweed", "Janjaweed", "RSF", MILITIA),
+    (r"(?:Israeli |Jewish )?[Ss]ettlers\b", "Israeli settlers", "Israeli settlers", IDENTITY),
     (r"Viv Ansanm|400 Mawozo|\bG9\b", "Haitian gangs", "gangs", MILITIA),
     (r"bandits", "bandits", "bandits", MILITIA),
     (r"(?:armed )?herders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
