@@ -916,3 +916,22 @@ def test_villagers_killed_when_gunmen_attacked_are_civilian_victims() -> None:
         "Four villagers were killed when gunmen attacked a market in Kaduna on Monday."
     )
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_victims_named_first_are_not_the_perpetrator() -> None:
+    text = (
+        "Nine Malian soldiers were killed when their convoy hit a roadside bomb near Menaka "
+        "on Sunday, the army said."
+    )
+    [event] = _events(text)
+    assert event.actor1 is None and event.actor2 is not None and event.actor2.side == "Mali"
+
+
+def test_shots_by_police_told_inside_a_riot_are_part_of_it() -> None:
+    text = (
+        "Rioters burned buses in Dakar on Thursday after the opposition leader was sentenced, "
+        "and nine people were killed, the interior ministry said. The opposition said its "
+        "supporters had been shot by police."
+    )
+    [event] = _events(text)
+    assert event.event_type == "Riots"

@@ -586,10 +586,19 @@ def _next_trigger(triggers: list[int], end: int) -> int:
     return min((t for t in triggers if t >= end), default=end)
 
 
+# "Nine Malian soldiers were killed when their convoy hit a bomb": the victims, not the agent
+_SUFFERS = re.compile(
+    r"^\s+(?:were|was|have been|had been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|"
+    r"abducted|kidnapped|shot|ambushed|attacked|captured|arrested|detained)\b",
+    re.I,
+)
+
+
 def _may_act(text: str, start: int, end: int) -> bool:
-    """False for an actor that only speaks, is named as hit, or sits in background history."""
+    """False for an actor that only speaks, suffers the act, is named as hit, or sits in
+    background history."""
     before = text[max(0, start - 40) : start]
-    if _SPEAKS.match(text[end:]) or _HIT_BEFORE.search(before):
+    if _SPEAKS.match(text[end:]) or _SUFFERS.match(text[end:]) or _HIT_BEFORE.search(before):
         return False
     return not _BACKGROUND_BEFORE.search(text[max(0, start - 70) : start])
 

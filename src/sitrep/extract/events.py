@@ -1090,7 +1090,10 @@ def _is_new(
     if SEPARATE.search(clause.text):
         return True
     kind = classify(clause.text, "")
-    if not _compatible(kind.event_type, classify(current.clauses[0].text, "").event_type):
+    told = classify(current.clauses[0].text, "").event_type
+    if _force_on_the_crowd(clause, current, kind.event_type, told, toponym, mention, perpetrator):
+        return False
+    if not _compatible(kind.event_type, told):
         return True
     if "Arrests" in {kind.sub_event_type, classify(current.clauses[0].text, "").sub_event_type}:
         return kind.sub_event_type != classify(current.clauses[0].text, "").sub_event_type
@@ -1127,6 +1130,28 @@ def _is_new(
         mention is not None
         and current.date_mention is not None
         and not _same_time(interval, current.date, mention)
+    )
+
+
+def _force_on_the_crowd(
+    clause: Clause,
+    current: Draft,
+    kind: str,
+    told: str,
+    toponym: Toponym | None,
+    mention: DateMention | None,
+    perpetrator: actors_mod.ActorMention | None,
+) -> bool:
+    """True for the state's force told inside a protest or riot ("its supporters had been
+    shot by police"), with no place or date of its own: part of that event, not a new one."""
+    own_date = mention is not None and clause.start <= mention.start < clause.end
+    return (
+        told in {"Protests", "Riots"}
+        and kind == "Violence against civilians"
+        and perpetrator is not None
+        and perpetrator.actor.kind == actors_mod.STATE
+        and toponym is None
+        and not own_date
     )
 
 
