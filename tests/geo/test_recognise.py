@@ -34,6 +34,8 @@ def test_recognise_area_phrases(gaz: Gazetteer) -> None:
     text = "A mine exploded near the town of Djibo; drones hit near the port city of Odesa."
     assert _found(text, gaz) == [("Djibo", "area"), ("Odesa", "area")]
     assert _found("Shells hit the city of Kharkiv.", gaz) == [("Kharkiv", "name")]
+    # a bearing from a town makes the town a reference point, like a distance does
+    assert _found("Gunmen raided a village west of Tokmak.", gaz) == [("Tokmak", "reference")]
 
 
 def test_recognise_distance_reference_and_origin(gaz: Gazetteer) -> None:

@@ -54,3 +54,13 @@ def test_no_locator_or_a_far_one_leaves_the_region(gaz: Gazetteer) -> None:
         "Zorianivka lies 90 km south of Zaporizhzhia."
     )
     assert _locate(text, "Zorianivka", gaz)[0] is None
+
+
+def test_a_village_west_of_a_known_town_is_coded_at_the_town(gaz: Gazetteer) -> None:
+    text = "Fighters stormed the village of Zorianivka west of Tokmak on Monday, killing 25."
+    toponyms = geoparse(text, gaz)
+    unknown = next(t for t in toponyms if t.text == "Zorianivka")
+    tokmak = next(t for t in toponyms if t.text == "Tokmak")
+    located = locate_unknown(text, unknown, toponyms)
+    assert located is not None and located.place.geo_precision == 2
+    assert (located.place.lat, located.place.lon) == (tokmak.place.lat, tokmak.place.lon)

@@ -74,8 +74,11 @@ _AREA_BEFORE = re.compile(
 )
 _REGION_BEFORE = re.compile(rf"\b(the\s+)?({_REGION_WORDS}|regions)\s+of\s+$", re.IGNORECASE)
 _DISTANCE_BEFORE = re.compile(
-    r"\b(\d[\d,.]*|a few|several|some|dozens of|tens of)\s*[- ]?(km|kms|kilometres|kilometers|"
-    r"miles|mi)\b[^.;\n]{0,40}?\b(of|from)\s+(the\s+)?$",
+    r"\b(\d[\d,.]*|a few|several|some|dozens of|tens of|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twenty|thirty|forty|fifty)\s*[- ]?(km|kms|kilometres|kilometers|"
+    r"miles|mi)\b[^.;\n]{0,40}?\b(of|from)\s+(the\s+)?$"
+    # "the village of Um Sumeima west of El Obeid": a bearing names a reference point too
+    r"|\b[a-z][\w-]*\s+(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of\s+(the\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(

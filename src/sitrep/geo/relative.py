@@ -57,7 +57,8 @@ _LOCATOR = re.compile(
     r"(?:"
     + _DIRECTION
     + r"\s+of|from|outside|away\s+from)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
-    r"|(?P<near>\bnear|\boutside|\bclose\s+to|\bon\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\s+of)\s+"
+    r"|(?P<near>\bnear|\boutside|\bclose\s+to|\bon\s+the\s+(?:\w+\s+)?(?:outskirts|edge)\s+of|"
+    r"\b(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of)\s+"
     r"(?:the\s+(?:city|town|village)\s+of\s+)?"
     r"|(?P<within>\bin)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
     r"(?:region|state|province|division)'s\s+)?",
