@@ -43,7 +43,9 @@ def test_cli_run_with_bad_input_exits_1_and_stores_good(tmp_path: Path, seed_dir
 
 
 def test_cli_events_rejects_unknown_format(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["events", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--format", "xml"])
+    result = runner.invoke(
+        app, ["events", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--format", "xml"]
+    )
     assert result.exit_code == 2
     assert "unknown --format" in result.stderr
 

@@ -20,7 +20,10 @@ def test_nlp_relabels_a_possessive_town_the_model_calls_an_organisation() -> Non
 
 
 def test_nlp_keeps_real_people() -> None:
-    assert _ents("Governor Oleh Syniehubov said two people were hurt.").get("Oleh Syniehubov") == "PERSON"
+    assert (
+        _ents("Governor Oleh Syniehubov said two people were hurt.").get("Oleh Syniehubov")
+        == "PERSON"
+    )
 
 
 def test_nlp_relabels_a_two_word_town_the_model_calls_a_person() -> None:

@@ -109,7 +109,9 @@ def messy_dir(tmp_path: Path, seed_dir: Path) -> Path:
     return folder
 
 
-def test_pipeline_run_rejects_bad_inputs_and_keeps_good_ones(messy_dir: Path, tmp_path: Path) -> None:
+def test_pipeline_run_rejects_bad_inputs_and_keeps_good_ones(
+    messy_dir: Path, tmp_path: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'store.db'}"
     summary = run_inputs([messy_dir], db_url=url)
     rejected = sorted(Path(r.origin.split(":")[0]).name for r in summary.rejects)
