@@ -35,3 +35,4 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
