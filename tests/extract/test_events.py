@@ -935,3 +935,16 @@ def test_shots_by_police_told_inside_a_riot_are_part_of_it() -> None:
     )
     [event] = _events(text)
     assert event.event_type == "Riots"
+
+
+def test_the_speaker_is_the_subject_nearest_the_verb_and_a_confirmed_lower_toll_counts() -> None:
+    text = (
+        "Gunmen on motorcycles killed at least 16 people in the village of Kadawa in Nigeria's "
+        "Zamfara state on Sunday, residents and police said on Monday. "
+        "A police spokesman confirmed the attack but put the death toll at 11."
+    )
+    [event] = _events(text)
+    claimants = {c.claimant for c in event.claims}
+    assert "residents and police" in claimants
+    assert not any(c and c.startswith("Gunmen") for c in claimants)
+    assert (event.fatalities.best, event.fatalities.high) == (11, 16)

@@ -257,7 +257,10 @@ def _is_negated(verb: Token) -> bool:
 
 
 def _own_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    """The verb's subjects, nearest first (a misparse may give it two: "Gunmen ... killed 16,
+    residents and police said")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    return sorted(subjects, key=lambda t: abs(verb.i - t.i))
 
 
 def _claimant_of(verb: Token, sent: Span) -> str | None:
@@ -332,10 +335,11 @@ def _content_of(verb: Token, sent: Span) -> str:
 
 def _subject_text(token: Token) -> str:
     """The subject noun phrase of an attribution verb, without trailing clauses."""
+    clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
     words = [
         t
         for t in token.subtree
-        if t.dep_ not in {"relcl", "acl", "appos", "punct"} or t.i == token.i
+        if t.i not in clauses and (t.dep_ not in {"appos", "punct"} or t.i == token.i)
     ]
     left, right = min(t.i for t in words), max(t.i for t in words)
     span = token.doc[left : right + 1]

@@ -97,7 +97,9 @@ STANCE_ONLY = re.compile(
     r"responsibility|targeted|attack|strike|killing|claims?|reports?|accusations?|"
     r"allegations?|that)\b)|"
     r"\b(?:could|can)\s?not be (?:independently )?(?:verified|confirmed)\b|"
-    r"\bclaimed responsibility\b|\b(?:was|were) behind\b",
+    r"\bclaimed responsibility\b|\b(?:was|were) behind\b|"
+    r"\bconfirmed (?:the|that)\b(?=[^.;]{0,40}\b(?:attacks?|strikes?|killings?|deaths?|toll|"
+    r"incident|raid|bombing|abduction|kidnapping)\b)",
     re.I,
 )
 
