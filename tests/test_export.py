@@ -23,7 +23,17 @@ from sitrep.export import (
     to_acled_csv,
     to_geojson,
 )
-from sitrep.model import Actor, Claim, Count, DateInterval, Event, Evidence, Place, Source
+from sitrep.model import (
+    Actor,
+    Claim,
+    Count,
+    DateInterval,
+    Event,
+    Evidence,
+    Person,
+    Place,
+    Source,
+)
 from sitrep.store import open_store
 
 runner = CliRunner()
@@ -55,7 +65,7 @@ HEADER = (
     "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
     "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,"
     "source_scale,notes,fatalities,tags,timestamp,"
-    "date_end,fatalities_low,fatalities_high,injured_best,claims,sitrep_event_id,merged_ids,"
+    "date_end,fatalities_low,fatalities_high,injured_best,claims,persons,sitrep_event_id,merged_ids,"
     "sitrep_notes"
 )
 
@@ -113,6 +123,7 @@ def test_export_acled_csv_known_event_values(db: str) -> None:
         "injured_best": "12",
         "claims": "regional governor Oleh Syniehubov: reported; "
         "Russia's defence ministry: claimed",
+        "persons": "",
         "sitrep_event_id": event.event_id, "merged_ids": "",
         "sitrep_notes": " | ".join(event.notes),
     }  # fmt: skip
@@ -189,9 +200,19 @@ def test_export_acled_row_hand_built_event_every_column() -> None:
         "timestamp": 1707782400, "date_end": "2024-02-11", "fatalities_low": 4,
         "fatalities_high": "", "injured_best": 2,
         "claims": "Ukraine's army: claimed; (unattributed): unverified",
+        "persons": "",
         "sitrep_event_id": "UKR0000000001", "merged_ids": "UKR0000000002;UKR0000000003",
         "sitrep_notes": "conflicting fatalities across reports: 4 (Wire); 6 (Kyiv Independent)",
     }  # fmt: skip
+
+
+def test_export_acled_row_lists_persons_with_their_roles() -> None:
+    people = [
+        Person(name="Oleh Tsarov", role="victim", description="a former lawmaker"),
+        Person(name="Ivan Petrenko", role="named"),
+    ]
+    event = ACCENTED.model_copy(update={"people": people, "persons": [p.name for p in people]})
+    assert acled_row(event)["persons"] == "Oleh Tsarov (victim); Ivan Petrenko (named)"
 
 
 def test_export_to_acled_csv_round_trips_newlines_and_utf8(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ ACLED_COLUMNS = (
 """ACLED's columns, in the order of its exports."""
 
 EXTRA_COLUMNS = (
-    "date_end", "fatalities_low", "fatalities_high", "injured_best", "claims",
+    "date_end", "fatalities_low", "fatalities_high", "injured_best", "claims", "persons",
     "sitrep_event_id", "merged_ids", "sitrep_notes",
 )  # fmt: skip
 """sitrep's columns after ACLED's: what ACLED's layout has no room for."""
@@ -304,6 +304,8 @@ def acled_row(event: Event) -> dict[str, Any]:
         "fatalities_high": _blank(event.fatalities.high),
         "injured_best": event.injured.best,
         "claims": claims_summary(event),
+        "persons": "; ".join(f"{p.name} ({p.role})" for p in event.people)
+        or "; ".join(event.persons),
         "sitrep_event_id": event.event_id,
         "merged_ids": ";".join(event.merged_ids),
         "sitrep_notes": " | ".join(event.notes),

@@ -237,6 +237,7 @@ def combine(reports: Sequence[Event]) -> Event:
             "actor1": next((r.actor1 for r in ordered if r.actor1), None),
             "actor2": next((r.actor2 for r in ordered if r.actor2), None),
             "persons": list(dict.fromkeys(p for r in ordered for p in r.persons)),
+            "people": list({p.name: p for r in reversed(ordered) for p in r.people}.values())[::-1],
             "fatalities": casualty_range([r.fatalities for r in reports]),
             "injured": casualty_range([r.injured for r in reports]),
             "claims": [c for r in reports for c in r.claims],

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Precision = Literal["day", "week", "month", "year"]
 ClaimStatus = Literal["confirmed", "claimed", "reported", "denied", "unverified"]
+PersonRole = Literal["victim", "perpetrator", "named"]
 GeoPrecision = Literal[1, 2, 3]
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -150,6 +151,18 @@ class Count(Record):
     high: int | None = None
 
 
+class Person(Record):
+    """A named person of an incident and the part they played in it."""
+
+    name: str
+    role: PersonRole = "named"
+    """``victim`` (killed, shot, abducted, arrested), ``perpetrator`` (did it), or ``named``
+    when the text names them in the incident without saying which."""
+    description: str | None = None
+    """How the text describes them ("a former Ukrainian lawmaker"), if it does."""
+    evidence: Evidence | None = None
+
+
 class Claim(Record):
     """Who asserts what about an incident, and how firmly."""
 
@@ -185,6 +198,8 @@ class Event(Record):
     actor1: Actor | None = None
     actor2: Actor | None = None
     persons: list[str] = Field(default_factory=list)
+    """Names of the persons of the incident, as SCHEMA.md lists them; ``people`` has their roles."""
+    people: list[Person] = Field(default_factory=list)
     fatalities: Count = Count()
     injured: Count = Count()
     claims: list[Claim] = Field(default_factory=list)

@@ -948,3 +948,36 @@ def test_the_speaker_is_the_subject_nearest_the_verb_and_a_confirmed_lower_toll_
     assert "residents and police" in claimants
     assert not any(c and c.startswith("Gunmen") for c in claimants)
     assert (event.fatalities.best, event.fatalities.high) == (11, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "description"),
+    [
+        (
+            "Oleh Tsarov, a former Ukrainian lawmaker who backed the invasion, was shot in Yalta on Friday.",
+            "Oleh Tsarov",
+            "victim",
+            "a former Ukrainian lawmaker",
+        ),
+        (
+            "The governor of West Darfur, Khamis Abakar, was abducted and killed in El Geneina on Wednesday.",
+            "Khamis Abakar",
+            "victim",
+            "The governor of West Darfur",
+        ),
+        (
+            "A police officer, Florian M., shot dead a teenager in Nanterre on Tuesday.",
+            "Florian M.",
+            "perpetrator",
+            "A police officer",
+        ),
+    ],
+)
+def test_named_persons_carry_their_role_and_description(
+    text: str, name: str, role: str, description: str
+) -> None:
+    [event] = _events(text)
+    [person] = [p for p in event.people if p.name == name]
+    assert (person.role, person.description) == (role, description)
+    assert event.persons == [p.name for p in event.people]
+    assert text[person.evidence.start : person.evidence.end] == name

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from sitrep.extract.lexicon import TRIGGER
 from sitrep.extract.types import ARMED_VICTIMS
-from sitrep.model import Actor
+from sitrep.model import Actor, Evidence, Person, PersonRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from sitrep.extract.draft import Clause, Draft
     from sitrep.model import Claim
@@ -732,10 +732,13 @@ def _served_side(text: str) -> Actor | None:
     return None
 
 
-def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> list[str]:
-    """Named persons in the incident's own clauses who are not the ones speaking."""
+def event_persons(
+    draft: Draft, parsed: dict[int, Doc], claims: list[Claim], doc_id: str
+) -> list[Person]:
+    """Named persons in the incident's own clauses who are not the ones speaking, with the
+    part they played (:func:`person_role`) and how the text describes them."""
     claimants = " ".join(c.claimant or "" for c in claims)
-    persons: list[str] = []
+    persons: list[Person] = []
     for clause in draft.clauses:
         doc = parsed.get(clause.sentence.index)
         if doc is None:
@@ -744,15 +747,108 @@ def event_persons(draft: Draft, parsed: dict[int, Doc], claims: list[Claim]) -> 
             start = clause.sentence.start + ent.start_char
             if ent.label_ != "PERSON" or not (clause.start <= start < clause.end):
                 continue
-            if ent.text in claimants or len(ent.text.split()) < 2 or ent.text in persons:
+            if ent.text in claimants or len(ent.text.split()) < 2:
+                continue
+            if any(p.name == ent.text for p in persons):
                 continue
             if not ent.text[0].isupper() or not ent.text.split()[-1][0].isupper():
                 continue  # "stray shells": the small model's PERSON, not a name
             before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
             if _is_speaker(ent) or find_actors(ent.text) or _ACCORDING_TO.search(before):
                 continue  # a speaker, or a group the model took for a person ("Al Shabaab")
-            persons.append(ent.text)
+            evidence = Evidence(
+                doc_id=doc_id,
+                start=start,
+                end=start + len(ent.text),
+                text=ent.text,
+            )
+            persons.append(
+                Person(
+                    name=ent.text,
+                    role=person_role(ent),
+                    description=person_description(ent),
+                    evidence=evidence,
+                )
+            )
     return persons
+
+
+# Verbs whose object or passive subject suffers the act, and whose active subject does it.
+_HARM_LEMMAS = frozenset(
+    {
+        "kill", "shoot", "stab", "abduct", "kidnap", "injure", "wound", "assassinate",
+        "execute", "behead", "murder", "lynch", "attack", "target", "arrest", "detain",
+        "capture", "torture", "beat", "hang", "strangle", "blow", "bomb", "hit",
+    }
+)  # fmt: skip
+_HARM_NOUNS = frozenset(
+    {
+        "killing", "assassination", "murder", "death", "abduction", "kidnapping", "arrest",
+        "detention", "shooting", "execution", "attack", "beheading", "stabbing", "lynching",
+    }
+)  # fmt: skip
+
+
+def person_role(ent: Span) -> PersonRole:
+    """What a named person did or suffered, from the parse: "X was shot" and "killing X" make a
+    victim, "X shot" a perpetrator, anything else is only named."""
+    head = _noun_phrase_head(ent.root)
+    verb = head.head
+    if head.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in _HARM_LEMMAS:
+        return "victim"
+    if head.dep_ == "nsubj" and verb.lemma_ in {"die", "disappear"}:
+        return "victim"
+    if head.dep_ == "nsubj" and verb.lemma_ in _HARM_LEMMAS:
+        return "perpetrator"
+    if head.dep_ == "pobj" and verb.head.lemma_ in _HARM_NOUNS | _HARM_LEMMAS:
+        return "victim"  # "the killing of X", "an attack on X"
+    if head.dep_ == "poss" and verb.lemma_ in _HARM_NOUNS:
+        return "victim"  # "X's assassination"
+    return "named"
+
+
+def _noun_phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a name sits in: through compounds, appositions and
+    conjuncts, and through "of" ("the governor of West Darfur, Khamis Abakar, was abducted"
+    hangs the name on "Darfur")."""
+    head = token
+    for _ in range(6):
+        if head.dep_ in {"compound", "appos", "conj", "flat"} and head.head is not head:
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head is not head.head:
+            head = head.head.head
+        else:
+            break
+    return head
+
+
+def person_description(ent: Span) -> str | None:
+    """How the text describes a person: the appositive after the name ("Oleh Tsarov, a former
+    Ukrainian lawmaker who ..." gives "a former Ukrainian lawmaker") or the noun phrase the
+    name is in apposition to ("the former head of a militia, Mykhailo Filiponenko"), without
+    clauses and at most :data:`DESCRIPTION_WORDS` words."""
+    root = ent.root
+    ent_ids = {t.i for t in ent}
+    described = next((c for c in root.children if c.dep_ == "appos"), None)
+    if described is None and root.dep_ == "appos":
+        described = _noun_phrase_head(root)
+    if described is None:
+        return None
+    cut = {
+        t.i for c in described.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree
+    }
+    words = [
+        t
+        for t in described.subtree
+        if t.i not in cut and t.i not in ent_ids and t.dep_ != "punct" and t.i < described.i + 12
+    ]
+    if len(words) > DESCRIPTION_WORDS or not words:
+        return None
+    left, right = min(t.i for t in words), max(t.i for t in words)
+    return root.doc[left : right + 1].text.strip(" ,")
+
+
+DESCRIPTION_WORDS = 14
 
 
 _ACCORDING_TO = re.compile(r"\baccording to (?:[\w.]+\s+){0,3}$", re.I)

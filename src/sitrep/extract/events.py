@@ -1366,18 +1366,19 @@ def _build(
         )
     claims = _distinct_claims(claims, country)
     places = {t.text for t in toponyms}
-    persons = [  # "Ismail Khan" inside "Dera Ismail Khan" is the town, not a person
+    people = [  # "Ismail Khan" inside "Dera Ismail Khan" is the town, not a person
         p
-        for p in actors_mod.event_persons(draft, parsed, claims)
-        if not any(p in t for t in places)
+        for p in actors_mod.event_persons(draft, parsed, claims, article.id)
+        if not any(p.name in t for t in places)
     ]
+    victims = [p for p in people if p.role == "victim"] or [p for p in people if p.role == "named"]
     if (
-        persons
+        victims
         and decision.event_type == "Violence against civilians"
         and actor2 is not None
         and actor2.side == "civilians"
     ):
-        actor2 = Actor(name=persons[0], side="civilians", kind="civilians")
+        actor2 = Actor(name=victims[0].name, side="civilians", kind="civilians")
     plover_type, plover_mode = PLOVER[decision.sub_event_type]
     place = draft.toponym.place if draft.toponym else None
     if draft.toponym and draft.toponym.runner_up is not None:
@@ -1395,7 +1396,8 @@ def _build(
         location=place,
         actor1=actor1,
         actor2=actor2,
-        persons=persons,
+        persons=[p.name for p in people],
+        people=people,
         fatalities=fatalities,
         injured=injured,
         claims=claims,

@@ -85,6 +85,15 @@ export function highlightedText(text, spans, idPrefix) {
 }
 
 /** A <dl> of label/value pairs, skipping empty values. */
+/** "Oleh Tsarov (victim: a former lawmaker); ..." from `people`, else the bare names. */
+function peopleText(event) {
+  const people = event.people || [];
+  if (!people.length) return (event.persons || []).join("; ");
+  return people
+    .map((p) => `${p.name} (${[p.role, p.description].filter(Boolean).join(": ")})`)
+    .join("; ");
+}
+
 function facts(pairs) {
   const list = el("dl", "", "facts");
   for (const [label, value] of pairs) {
@@ -200,6 +209,7 @@ export async function renderDetail(heading, body, event, askedId) {
     ["Place", placeText(event.location)],
     ["Actor 1", actorText(event.actor1)],
     ["Actor 2", actorText(event.actor2)],
+    ["Persons", peopleText(event)],
     ["Killed", countText(event.fatalities)],
     ["Injured", countText(event.injured)],
     ["PLOVER", [event.plover_type, event.plover_mode].filter(Boolean).join(" / ")],
