@@ -121,7 +121,7 @@ def test_export_acled_csv_known_event_values(db: str) -> None:
         "fatalities": "3", "tags": "", "timestamp": "1706054400",  # 2024-01-24 00:00 UTC
         "date_end": "2024-01-23", "fatalities_low": "3", "fatalities_high": "3",
         "injured_best": "12",
-        "claims": "regional governor Oleh Syniehubov: reported; "
+        "claims": "regional governor Oleh Syniehubov: reported (killed three, wounded 12); "
         "Russia's defence ministry: claimed",
         "persons": "",
         "sitrep_event_id": event.event_id, "merged_ids": "",

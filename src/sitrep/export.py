@@ -241,8 +241,15 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def claims_summary(event: Event) -> str:
-    """Return each claimant with its claim's status, e.g. ``"governor: reported; army: denied"``."""
-    return "; ".join(_unique(f"{c.claimant or '(unattributed)'}: {c.status}" for c in event.claims))
+    """Return each claimant with its claim's status and the figures it gives, e.g.
+    ``"governor: reported (12 people were killed); army: denied"``."""
+    return "; ".join(
+        _unique(
+            f"{c.claimant or '(unattributed)'}: {c.status}"
+            + (f" ({', '.join(c.figures)})" if c.figures else "")
+            for c in event.claims
+        )
+    )
 
 
 def _timestamp(event: Event) -> int | str:

@@ -169,6 +169,10 @@ class Claim(Record):
     claimant: str | None = None
     status: ClaimStatus
     about: str | None = None
+    """``occurrence``, ``perpetration`` or ``casualties``."""
+    figures: list[str] = Field(default_factory=list)
+    """For a claim about casualties, the figures it gives as the text words them
+    ("168 people were killed")."""
     evidence: Evidence | None = None
     source: str | None = None
     """The outlet that carried the claim."""

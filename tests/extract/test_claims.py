@@ -252,3 +252,17 @@ def test_claims_claim_status_neutral_speaker_claim_verb_is_report(nlp: Language)
     assert (
         claim_status(assertion, "Witnesses", perpetrator_side=None, target_side=None) == "reported"
     )
+
+
+def test_each_partys_casualty_figure_is_kept_with_its_claim() -> None:
+    import sitrep
+
+    text = (
+        "An air strike on the village of Pazi killed more than 100 people on Tuesday, "
+        "rescuers said. The opposition government said 118 people were killed. "
+        "A local aid group put the toll at 121."
+    )
+    [event] = sitrep.extract(text, published="2024-03-14", source="Wire")
+    by_claimant = {c.claimant: c.figures for c in event.claims if c.about == "casualties"}
+    assert by_claimant["The opposition government"] == ["118 people were killed"]
+    assert by_claimant["A local aid group"] == ["toll at 121"]

@@ -508,7 +508,8 @@ def event_claims(
             if sentence.index in following
             else "other"
         )
-        for assertion in _assertions(sentence, parsed):
+        assertions = _assertions(sentence, parsed)
+        for assertion in assertions:
             claim = to_claim(
                 assertion,
                 about=_about(sentence.text),
@@ -518,6 +519,10 @@ def event_claims(
                 country=country,
                 **sides,
             )
+            if claim.about == "casualties":
+                claim = claim.model_copy(
+                    update={"figures": _figures_of(sentence, assertion, assertions)}
+                )
             if not _belongs(where, assertion, claim, parties, country):
                 continue
             key = (claim.claimant, claim.status)
@@ -578,6 +583,23 @@ def _belongs(
 
 def _country_of(draft: Draft) -> str | None:
     return draft.toponym.place.country if draft.toponym else None
+
+
+def _figures_of(sentence: Sentence, assertion: Assertion, assertions: list[Assertion]) -> list[str]:
+    """The casualty figures an assertion gives: those of its sentence nearer to it than to the
+    sentence's other assertions ("the NUG said 168 were killed; an activist group put the
+    toll at 171")."""
+    figures = find_figures(sentence.text, offset=sentence.start)
+
+    def distance(figure_start: int, a: Assertion) -> int:
+        return abs(figure_start - a.start)
+
+    mine = [
+        f
+        for f in figures
+        if all(distance(f.start, assertion) <= distance(f.start, other) for other in assertions)
+    ]
+    return [sentence.text[f.start - sentence.start : f.end - sentence.start] for f in mine]
 
 
 def _about(text: str) -> str:

@@ -159,7 +159,7 @@ function claimsTable(claims) {
     row.append(
       el("td", claim.claimant ?? "unattributed"),
       el("td", claim.status, `status status-${claim.status}`),
-      el("td", claim.about ?? ""),
+      el("td", [claim.about, ...(claim.figures ?? [])].filter(Boolean).join(": ")),
       el("td", claim.source ?? ""),
       el("td", claim.evidence?.text ?? ""),
     );
