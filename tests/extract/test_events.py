@@ -981,3 +981,26 @@ def test_named_persons_carry_their_role_and_description(
     assert (person.role, person.description) == (role, description)
     assert event.persons == [p.name for p in event.people]
     assert text[person.evidence.start : person.evidence.end] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The photos show necklaces of ocean shells made by the Adena people.",
+        "The law gives chiefs control over communal land and landed resources.",
+        "The director was slammed for likening migrants to wartime refugees.",
+        "A man who stabbed his neighbour in Leeds has been found guilty of murder.",
+        "A man charged in the abduction of a student has been declared unfit to stand trial.",
+        "He believes his rivals conspired to kill him.",
+        "A refugee who survived torture in Syria's jails now blames the camp's conditions.",
+    ],
+)
+def test_words_of_violence_that_tell_no_incident(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_dated_killing_in_a_relative_clause_is_still_told() -> None:
+    text = (
+        "The soldiers who were killed in an ambush near Kidal, Mali, on Monday were buried today."
+    )
+    assert len(_events(text)) == 1

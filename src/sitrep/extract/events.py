@@ -28,6 +28,7 @@ from sitrep.extract.lexicon import (
     BACKGROUND,
     CASUALTY_ANAPHORA,
     CASUALTY_ONLY,
+    COURT,
     DATED_REFERENCE,
     GENERIC,
     HISTORY,
@@ -412,6 +413,8 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         return "anaphoric"
     if GENERIC.search(_LATEST_IN.sub("", text)) or HISTORY.search(text, 0, triggers[0].start()):
         return "none"
+    if COURT.search(text):
+        return "none"  # a trial's retelling of a crime, not news of an incident
     casualty_only = all(CASUALTY_ONLY.match(m.group()) for m in triggers)
     # headlines tell the past in the present: "Drone strike kills two in Somalia",
     # "Four soldiers killed in ambush"
@@ -470,7 +473,16 @@ def _not_violent(text: str, trigger: re.Match[str]) -> bool:
     before = text[max(0, trigger.start() - 40) : trigger.start()]
     if any(word.startswith(stem) and rx.search(before) for stem, rx in _FIGURATIVE_BEFORE.items()):
         return True
+    if word in {"landed", "slammed"} and not _PROJECTILE.search(text, 0, trigger.start()):
+        return True  # "landed resources", "slammed for likening": no projectile landed
     return bool(_NOT_VIOLENT_BEFORE.search(before))
+
+
+_PROJECTILE = re.compile(
+    r"\b(?:missiles?|rockets?|shells?|drones?|bombs?|projectiles?|debris|mortars?|grenades?|"
+    r"rounds|munitions?|warheads?|fragments|aircraft|jets?|vehicle|car|truck)\b",
+    re.I,
+)
 
 
 # Figurative uses, by verb: "attacked the budget plan", "hit a record high", "captured the
@@ -496,6 +508,11 @@ _FIGURATIVE_AFTER = {
 # Figurative uses told by what comes before: "competitive battles", "legal battle",
 # "demonstrated by our decision", "the projects have been executed by engineers".
 _FIGURATIVE_BEFORE = {
+    # "necklaces of ocean shells", "mussel shells"
+    "shell": re.compile(
+        r"\b(?:ocean|sea|mussel|oyster|clam|snail|egg|nut|walnut|turtle|crab|tortoise|cowrie)\s+$",
+        re.I,
+    ),
     "battl": re.compile(
         r"\b(?:competitive|legal|court|courtroom|political|custody|election|electoral|uphill|"
         r"budget|ratings|bidding|price|trade|verbal|twitter|online)\s+(?:[\w-]+\s+)?$",
@@ -543,6 +560,22 @@ def _is_headline(sentence: str) -> bool:
     """True for a line without the full stop of running text: a headline or a feed title."""
     line = sentence.strip().rstrip("\"'”’)")
     return bool(line) and line[-1] not in ".!?:;" and "\n" not in line
+
+
+def _describes_in_present(verb: Token) -> bool:
+    """True for a past act in a relative clause that only describes someone the sentence
+    speaks of in the present ("troops who fought in Afghanistan are being tested for HIV",
+    "a man who survived torture ... blames the conditions")."""
+    if verb.dep_ != "relcl" or any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree):
+        return False  # "the soldiers who were killed on Monday": a dated incident
+    noun = verb.head
+    while noun.dep_ in {"appos", "conj"} and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    main = noun.head
+    tags = {main.tag_} | {c.tag_ for c in main.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & _PRESENT) and not tags & _PAST - {"VBN"}
 
 
 _IMPACT_LEMMAS = frozenset(
@@ -598,6 +631,8 @@ def _told_in_past(
             # the ministry said"; a participle with its own active subject is finite
             own_subject = any(c.dep_ == "nsubj" for c in token.children)
             finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and (auxiliaries or own_subject))
+            if finite and _describes_in_present(token):
+                return False
             if finite:
                 if reported or token is first or token.lemma_ not in REPORTING_LEMMAS:
                     return True

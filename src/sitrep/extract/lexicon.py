@@ -211,6 +211,7 @@ IRREALIS = re.compile(
         r"allegations?",
         r"to (?:end|halt|stop|prevent|avoid|curb|deter|resume)",
         r"attempt(?:s|ed)? to",
+        r"conspir(?:ed|ing|acy) to",
         r"until they",
         r"potential to",
         r"capable of",
@@ -369,7 +370,14 @@ DATED_REFERENCE = re.compile(
 # An incident told as the occasion of today's news (a trial, an anniversary): history.
 HISTORY = re.compile(
     r"\b(?:sentenced|convicted|jailed for|acquitted|indicted|extradited|stood trial|on trial|"
-    r"verdict|anniversary|commemorat\w+|(?:\w+|\d+) (?:years?|decades?) (?:after|since|ago))\b",
+    r"trials?|verdict|anniversary|commemorat\w+|(?:\w+|\d+) (?:years?|decades?) (?:after|since|ago))\b",
+    re.IGNORECASE,
+)
+# A court report retells a crime anywhere in the sentence: "a man who fatally stabbed ...
+# has been found guilty of murder", "charged in the abduction", "a court heard".
+COURT = re.compile(
+    r"\b(?:found (?:not )?guilty|pleaded (?:not )?guilty|guilty of|charged (?:with|in)|"
+    r"court (?:heard|was told)|(?:jury|judge|prosecutors?) (?:heard|said the (?:defendant|accused)))\b",
     re.IGNORECASE,
 )
 
