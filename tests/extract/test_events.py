@@ -993,6 +993,13 @@ def test_named_persons_carry_their_role_and_description(
         "A man charged in the abduction of a student has been declared unfit to stand trial.",
         "He believes his rivals conspired to kill him.",
         "A refugee who survived torture in Syria's jails now blames the camp's conditions.",
+        "A teenager who is fighting leukaemia has joined a slimming club in Bicester.",
+        "A driver was killed in the collision near East Hampton on Monday.",
+        "The new chief executive took over from the co-founder in Shanghai in December.",
+        "Johnson hit the tying 3-pointer with seven seconds left in Starkville on Monday.",
+        "Some 76,000 Jews were arrested in France during World War Two.",
+        "Police shooting in North Las Vegas ruled justifiable.",
+        "Two firefighters were injured fighting a blaze in Lyon on Monday.",
     ],
 )
 def test_words_of_violence_that_tell_no_incident(text: str) -> None:

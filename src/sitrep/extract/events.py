@@ -473,6 +473,8 @@ def _not_violent(text: str, trigger: re.Match[str]) -> bool:
     before = text[max(0, trigger.start() - 40) : trigger.start()]
     if any(word.startswith(stem) and rx.search(before) for stem, rx in _FIGURATIVE_BEFORE.items()):
         return True
+    if word.startswith("took over") and re.match(r"\s+(?:from|as)\b", text[trigger.end() :]):
+        return True  # "took over from the co-founder", "took over as chief executive"
     if word in {"landed", "slammed"} and not _PROJECTILE.search(text, 0, trigger.start()):
         return True  # "landed resources", "slammed for likening": no projectile landed
     return bool(_NOT_VIOLENT_BEFORE.search(before))
@@ -493,9 +495,14 @@ _FIGURATIVE_OBJECT = {
     "captur": "imagination|attention|hearts|mood",
     "fired": "cabinet|minister|coach|staff|employees|director|head|chief|manager",
     "shot": "rumou?rs|idea|proposal|reports|claims|suggestion|hopes|layup|jumper|three-pointer",
-    "hit": "record|high|low|peak|headlines|layup|jumper|shot|home run|homer|three-pointer|road",
-    "demonstrat": "that|how|its|his|her|their|the (?:need|importance|value|strength|commitment)",
+    "demonstrat": "that|how|its|his|her|their|the (?:need|importance|value|strength|commitment)|"
+    "(?:incredible|remarkable|great|real|strong) \\w+|prowess|skill|resolve|leadership",
     "battle": "with (?:the )?(?:courts?|cancer|illness|regulators|insurers|addiction)|for (?:custody|control of the company)",
+    "fight": "leuka?emia|cancer|illness|disease|fires?|blaze|wildfires?|flames|corruption|poverty|"
+    "crime|climate change|obesity|addiction|inflation|for (?:his|her|their) li(?:fe|ves)",
+    "fought": "in (?:the )?courts?|leuka?emia|cancer|fires?|blaze|wildfires?|flames|corruption",
+    "hit": "record|high|low|peak|headlines|layup|jumper|shot|home run|homer|three-pointer|road|"
+    "\\d-pointer|tying|winning|game-winning|jackpot|target",
 }
 _FIGURATIVE_AFTER = {
     stem: re.compile(

@@ -376,7 +376,11 @@ HISTORY = re.compile(
 # A court report retells a crime anywhere in the sentence: "a man who fatally stabbed ...
 # has been found guilty of murder", "charged in the abduction", "a court heard".
 COURT = re.compile(
-    r"\b(?:found (?:not )?guilty|pleaded (?:not )?guilty|guilty of|charged (?:with|in)|"
+    r"\b(?:found (?:not )?guilty|pleaded (?:not )?guilty|guilty of|charged (?:with|in)|arraigned|"
+    r"on charges|murder case|defendants?|ruled (?:justifiable|justified|lawful|a homicide)|"
+    # a war long past: "arrested in France during World War Two", "the first Gulf War"
+    r"World War (?:I|II|One|Two|1|2)|(?:first|second) World War|(?:first )?Gulf War|Vietnam War|"
+    r"Korean War|Holocaust|"
     r"court (?:heard|was told)|(?:jury|judge|prosecutors?) (?:heard|said the (?:defendant|accused)))\b",
     re.IGNORECASE,
 )
@@ -384,7 +388,7 @@ COURT = re.compile(
 # Deaths with a cause that is no act of political violence: accidents, disasters, sport.
 NOT_CONFLICT = re.compile(
     r"\b(?:(?:bus|car|road|train|plane|helicopter|boat|ferry|traffic)\s+(?:crash|accident|collision)|"
-    r"crash(?:ed)?|accident(?:ally)?|collided|derail\w*|capsized|sank|drown\w*|"
+    r"crash(?:ed|ing|es)?|accident(?:ally)?|collided|collision|derail\w*|capsized|sank|drown\w*|"
     r"floods?|flooding|landslides?|mudslides?|earthquakes?|quakes?|tremors?|cyclones?|"
     r"(?:the|a) (?:tropical |winter |severe |powerful )?storm (?:hit|struck|made landfall|battered|swept)|"
     r"hurricanes?|typhoons?|tornado\w*|lightning|heatwave|wildfires?|blaze|avalanche|"
