@@ -1011,3 +1011,32 @@ def test_a_dated_killing_in_a_relative_clause_is_still_told() -> None:
         "The soldiers who were killed in an ambush near Kidal, Mali, on Monday were buried today."
     )
     assert len(_events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "An Iskander missile struck a hotel in Kramatorsk on Monday, killing two people.",
+            "Russia",
+        ),
+        (
+            "A HIMARS strike hit a barracks in occupied Makiivka on Monday, officials said.",
+            "Ukraine",
+        ),
+        (
+            "An air strike on a market in Kwara state, Nigeria, killed 12 people on Monday.",
+            "Nigeria",
+        ),
+    ],
+)
+def test_a_weapon_only_one_side_fields_names_the_perpetrator(text: str, side: str) -> None:
+    [event] = _events(text)
+    assert event.actor1 is not None and event.actor1.side == side
+
+
+def test_an_air_strike_where_both_sides_fly_stays_unattributed() -> None:
+    [event] = _events(
+        "An air strike hit a school in Kharkiv, Ukraine, on Monday, killing two people."
+    )
+    assert event.actor1 is None

@@ -603,6 +603,39 @@ def _may_act(text: str, start: int, end: int) -> bool:
     return not _BACKGROUND_BEFORE.search(text[max(0, start - 70) : start])
 
 
+# Weapons only one side of a war fields: the weapon names the perpetrator.
+WEAPON_OWNERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:Iskander|Kalibr|Kinzhal|Kh-\d+|Shahed|Geran|Lancet|Tochka|Oniks|Zircon|"
+            r"S-300|S-400|Tornado-S|Uragan|Smerch|FAB-\d+|glide bombs?)\b"
+        ),
+        "Russia",
+    ),
+    (re.compile(r"\b(?:HIMARS|ATACMS|Storm Shadow|SCALP|Neptune|Vilkha|Bayraktar)\b"), "Ukraine"),
+)
+# Wars in which only the state flies: an air strike there is the state's.
+ONLY_THE_STATE_FLIES = frozenset(
+    {
+        "Nigeria", "Sudan", "Myanmar", "Mali", "Burkina Faso", "Niger", "Ethiopia", "Cameroon",
+        "Chad", "Pakistan", "Colombia", "Mozambique", "Philippines",
+        "Democratic Republic of the Congo",
+    }
+)  # fmt: skip
+
+
+def _owner_of_weapon(draft: Draft, sub_type: str, country: str | None) -> Actor | None:
+    """The side a weapon named in the incident belongs to ("the Iskander missile struck"), or
+    the state for an air strike in a war where only the state flies."""
+    texts = [c.text for c in draft.clauses + draft.extra]
+    for rx, owner in WEAPON_OWNERS:
+        if any(rx.search(t) for t in texts):
+            return state_forces(owner)
+    if sub_type == "Air/drone strike" and country in ONLY_THE_STATE_FLIES:
+        return state_forces(country)
+    return None
+
+
 def event_actors(
     event_type: str, sub_type: str, draft: Draft, country: str | None
 ) -> tuple[Actor | None, Actor | None]:
@@ -615,7 +648,7 @@ def event_actors(
     """
     main = draft.clauses[0]
     found = find_actors(main.text, country, offset=main.start)
-    perpetrator = _named_perpetrator(draft, country)
+    perpetrator = _named_perpetrator(draft, country) or _owner_of_weapon(draft, sub_type, country)
     if event_type in {"Protests", "Riots"}:
         return _crowd_actors(event_type, sub_type, found, country)
     # unidentified fighters are a target only when a known force is told killing them
