@@ -1040,3 +1040,13 @@ def test_an_air_strike_where_both_sides_fly_stays_unattributed() -> None:
         "An air strike hit a school in Kharkiv, Ukraine, on Monday, killing two people."
     )
     assert event.actor1 is None
+
+
+def test_the_two_forces_are_the_two_sides_the_article_names() -> None:
+    text = (
+        "Fighting between Sudan's army and the Rapid Support Forces spread to Nyala on Sunday, "
+        "residents said. Two aid workers were killed on Saturday in El Fasher when they were "
+        "caught in clashes between the two forces, their agency said."
+    )
+    events = [e for e in _events(text) if e.location and e.location.name == "El Fasher"]
+    assert [(e.actor1.side, e.actor2.side) for e in events] == [("SAF", "RSF")]

@@ -636,6 +636,19 @@ def _owner_of_weapon(draft: Draft, sub_type: str, country: str | None) -> Actor 
     return None
 
 
+def warring_sides(text: str, country: str | None) -> tuple[Actor | None, Actor | None]:
+    """The first two armed sides an article names, for "the two forces" told later."""
+    sides: list[Actor] = []
+    for mention in find_actors(text, country):
+        actor = mention.actor
+        armed = actor.kind in _ARMED_KINDS and actor.side not in NON_PARTY_SIDES
+        if armed and all(actor.side != s.side for s in sides):
+            sides.append(actor)
+        if len(sides) == 2:
+            return sides[0], sides[1]
+    return None, None
+
+
 def event_actors(
     event_type: str, sub_type: str, draft: Draft, country: str | None
 ) -> tuple[Actor | None, Actor | None]:

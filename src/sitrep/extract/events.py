@@ -1267,6 +1267,10 @@ def _overlap(a: DateInterval, b: DateInterval) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+_THE_TWO_SIDES = re.compile(
+    r"\b(?:the|both) (?:two |warring |rival )?(?:forces|sides|armies|parties|factions|rivals)\b",
+    re.I,
+)
 _RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|has claimed|took|admitted) responsibility\b|"
     r"\b(?:claimed|has claimed|claims)\s+(?:the|Saturday's|Sunday's|Monday's|Tuesday's|"
@@ -1370,6 +1374,9 @@ def _build(
     actor1, actor2 = actors_mod.event_actors(
         decision.event_type, decision.sub_event_type, draft, country
     )
+    if actor1 is None and actor2 is None and _THE_TWO_SIDES.search(main.text):
+        # "caught in clashes between the two forces": the two sides the article is about
+        actor1, actor2 = actors_mod.warring_sides(article.text, country)
     nearby = rest + _following(main, article)
     responsible = _claimed_responsibility(nearby, country) or _blamed(nearby, country)
     if responsible is not None and (actor1 is None or actor1.side == "unidentified armed group"):
