@@ -1050,3 +1050,9 @@ def test_the_two_forces_are_the_two_sides_the_article_names() -> None:
     )
     events = [e for e in _events(text) if e.location and e.location.name == "El Fasher"]
     assert [(e.actor1.side, e.actor2.side) for e in events] == [("SAF", "RSF")]
+
+
+def test_a_strike_on_a_village_or_a_funeral_targets_civilians() -> None:
+    text = "The toll from last week's Russian missile strike on the village of Hroza rose to 56."
+    [event] = _events(text)
+    assert event.actor2 is not None and event.actor2.side == "civilians"

@@ -320,7 +320,8 @@ CIVILIAN_VICTIMS = re.compile(
     r"\b(?:people|civilians|residents|villagers|children|women|famil(?:y|ies)|shoppers|passengers|"
     r"worshippers|students|pupils|schoolchildren|herders|farmers|displaced|journalists|aid workers|staff|"
     r"pensioners|mourners|boy|girl|man|woman|teenagers?|driver|grandmother|homes?|houses?|residential|market|"
-    r"restaurant|cafe|hospital|school|camp for displaced)\b",
+    r"restaurant|cafe|hospital|school|camp for displaced|(?:strike|attack|shelling|raid) on the village|"
+    r"neighbou?rhood|apartment|wedding|funeral|mosque|church)\b",
     re.I,
 )
 
