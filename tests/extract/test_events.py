@@ -1056,3 +1056,9 @@ def test_a_strike_on_a_village_or_a_funeral_targets_civilians() -> None:
     text = "The toll from last week's Russian missile strike on the village of Hroza rose to 56."
     [event] = _events(text)
     assert event.actor2 is not None and event.actor2.side == "civilians"
+
+
+def test_in_a_two_sided_war_a_strike_on_one_sides_forces_is_the_others() -> None:
+    text = "A missile strike hit the Black Sea Fleet headquarters in Sevastopol on Friday."
+    [event] = _events(text)
+    assert (event.actor1.side, event.actor2.side) == ("Ukraine", "Russia")

@@ -689,6 +689,15 @@ def event_actors(
     target = _target(event_type, sub_type, draft, perpetrator, others)
     if target is None and unnamed_dead:
         target = unnamed_dead[0].actor
+    # a two-sided war: a strike on one side's forces is the other side's
+    if (
+        perpetrator is None
+        and target is not None
+        and target.kind in _ARMED_KINDS
+        and target.side in _OPPONENT
+        and event_type in {"Explosions/Remote violence", "Battles"}
+    ):
+        perpetrator = _camp(_OPPONENT[target.side])
     return perpetrator, target
 
 
