@@ -1062,3 +1062,14 @@ def test_in_a_two_sided_war_a_strike_on_one_sides_forces_is_the_others() -> None
     text = "A missile strike hit the Black Sea Fleet headquarters in Sevastopol on Friday."
     [event] = _events(text)
     assert (event.actor1.side, event.actor2.side) == ("Ukraine", "Russia")
+
+
+def test_an_attackers_contested_count_of_enemy_dead_raises_high_only() -> None:
+    text = (
+        "A missile strike hit the Black Sea Fleet headquarters in Sevastopol on Friday. "
+        "Ukraine's special forces said 34 officers died in the attack. Moscow's first account "
+        "said one serviceman had been killed; the ministry later revised that, saying he was "
+        "missing. Neither side's figures could be verified."
+    )
+    [event] = _events(text)
+    assert (event.fatalities.best, event.fatalities.high) == (0, 34)

@@ -12,6 +12,7 @@ is not violence ("died of a heart attack") is not this incident's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -246,7 +247,21 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     found = _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
     found += _toll_restated(text, found)
     found = [f for f in found + _breakdowns(text, found) if not _is_cumulative(text, f)]
+    found = [replace(f, claimed=True) if _retracted(text, f) else f for f in found]
     return [_shifted(_with_source(text, f), offset) for f in sorted(found, key=lambda f: f.start)]
+
+
+_RETRACTED = re.compile(
+    r"[^.]{0,80}?\b(?:later|subsequently|then)\s+(?:revised|retracted|corrected|withdrew|"
+    r"walked back|reversed)\b",
+    re.I,
+)
+
+
+def _retracted(text: str, figure: Figure) -> bool:
+    """True for a figure its source later took back in the same sentence ("one serviceman
+    had been killed; the ministry later revised that"): it only widens the range."""
+    return bool(_RETRACTED.match(text, figure.end))
 
 
 def _toll_restated(text: str, figures: list[Figure]) -> list[Figure]:
@@ -456,7 +471,7 @@ def _conjoined(text: str, match: re.Match[str]) -> int:
 def _with_source(text: str, figure: Figure) -> Figure:
     """The figure with who gives it: the subject of the nearest "said" before it, or after it."""
     span = _source_before(text, figure.start) or _source_after(text, figure.end)
-    claimed = _is_claimed(text, figure.start) or _enemy_dead_claimed(text, figure)
+    claimed = figure.claimed or _is_claimed(text, figure.start) or _enemy_dead_claimed(text, figure)
     if span is None:
         return replace(figure, claimed=claimed) if claimed else figure
     start, end = span
@@ -626,7 +641,12 @@ def draft_figures(draft: Draft) -> list[Figure]:
     """Every figure of a drafted incident, with article offsets and who gives it."""
     figures: list[Figure] = []
     for clause in draft.clauses + draft.extra:
-        figures.extend(find_figures(clause.text, offset=clause.start))
+        sentence = clause.sentence
+        for figure in find_figures(clause.text, offset=clause.start):
+            # the retraction may sit in the sentence's next clause ("...; the ministry later
+            # revised that")
+            taken_back = _RETRACTED.match(sentence.text, figure.end - sentence.start)
+            figures.append(replace(figure, claimed=True) if taken_back else figure)
     return _for_place(figures, draft)
 
 
@@ -653,9 +673,27 @@ _ONE_DIED = re.compile(
 )
 
 
-def event_casualties(draft: Draft) -> tuple[Count, Count, dict[str, tuple[int, int]]]:
-    """Killed and injured of a drafted incident, and the span of the first figure of each."""
+def event_casualties(
+    draft: Draft, attacker_speaks: Callable[[str], bool] | None = None
+) -> tuple[Count, Count, dict[str, tuple[int, int]]]:
+    """Killed and injured of a drafted incident, and the span of the first figure of each.
+
+    Args:
+        draft: the incident.
+        attacker_speaks: true for a figure's source that is the perpetrator's side; its count
+            of the enemy's armed dead ("34 officers died", said the attackers) is a claim
+            the other side contests, so it raises ``high`` only.
+    """
     figures = draft_figures(draft)
+    if attacker_speaks is not None:
+        figures = [
+            replace(f, claimed=True)
+            if f.group in {"security", "fighters"}
+            and f.source_text
+            and attacker_speaks(f.source_text)
+            else f
+            for f in figures
+        ]
     killed = [f for f in figures if f.kind == "killed"]
     wounded = [f for f in figures if f.kind == "injured"]
     spans: dict[str, tuple[int, int]] = {}

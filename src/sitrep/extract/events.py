@@ -1267,6 +1267,11 @@ def _overlap(a: DateInterval, b: DateInterval) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+_CONTESTED = re.compile(
+    r"\b(?:could not be (?:independently )?(?:verified|confirmed)|neither side|"
+    r"denied|denies|dismissed|disputed|rejected|(?:was|is) alive)\b",
+    re.I,
+)
 _THE_TWO_SIDES = re.compile(
     r"\b(?:the|both) (?:two |warring |rival )?(?:forces|sides|armies|parties|factions|rivals)\b",
     re.I,
@@ -1383,7 +1388,15 @@ def _build(
         # "Boko Haram claimed responsibility", "the army accused the RSF of the attack": the
         # claimant or the accused is the perpetrator ACLED codes, the claim keeps who said so
         actor1 = responsible.actor
-    fatalities, injured, figure_spans = event_casualties(draft)
+    attacker = actor1.side if actor1 and actor1.side not in actors_mod.NON_PARTY_SIDES else None
+    if not _CONTESTED.search(" ".join(c.text for c in draft.clauses + draft.extra)):
+        attacker = None  # an attacker's count of enemy dead that no one disputes stands
+    fatalities, injured, figure_spans = event_casualties(
+        draft,
+        attacker_speaks=(lambda who: actors_mod.speaker_side(who, country) == attacker)
+        if attacker
+        else None,
+    )
     doc_id = article.id
     evidence = {"event": span_evidence(article, main.start, main.end)}
     if decision.cue is not None:
