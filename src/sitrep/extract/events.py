@@ -698,7 +698,8 @@ def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False)
 # A place named as the speaker or as an official's seat ("Kharkiv governor Oleh ... said",
 # "Moscow's initial account", "Kyiv has said") is not where an incident happened.
 _SPEAKER_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?:regional|city|state|oblast|military|local|provincial|district|initial|official)\s+)*"
+    r"^(?:'s|’s)?\s*(?:(?:regional|city|state|oblast|military|local|provincial|district|initial|"
+    r"official|first|earlier|latest|own)\s+)*"
     r"(?:governor|mayor|prosecutor\w*|police chief|officials?|authorities|administration|council|"
     r"health (?:ministry|officials|authorities)|account|version|statement|government(?!\s+areas?)|spokes\w+|"
     r"(?:has |have |had )?(?:said|says|say|claimed|claims|denied|denies|accused|blamed|announced|insisted))\b",
@@ -1389,7 +1390,7 @@ def _build(
         # claimant or the accused is the perpetrator ACLED codes, the claim keeps who said so
         actor1 = responsible.actor
     attacker = actor1.side if actor1 and actor1.side not in actors_mod.NON_PARTY_SIDES else None
-    if not _CONTESTED.search(" ".join(c.text for c in draft.clauses + draft.extra)):
+    if not _CONTESTED.search(article.text):
         attacker = None  # an attacker's count of enemy dead that no one disputes stands
     fatalities, injured, figure_spans = event_casualties(
         draft,
