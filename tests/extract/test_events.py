@@ -1073,3 +1073,14 @@ def test_an_attackers_contested_count_of_enemy_dead_raises_high_only() -> None:
     )
     [event] = _events(text)
     assert (event.fatalities.best, event.fatalities.high) == (0, 34)
+
+
+def test_the_rest_of_the_region_is_taken_from_the_total_the_share_was_told_with() -> None:
+    text = (
+        "Russian shelling killed 23 people in the city of Zaporizhzhia and surrounding villages "
+        "on Friday. Officials said 21 people died across the region, 16 of them in Zaporizhzhia "
+        "city. The governor later raised the regional toll to 23."
+    )
+    by_precision = {e.location.geo_precision: e for e in _events(text)}
+    assert by_precision[1].fatalities.best == 16
+    assert by_precision[3].fatalities.best == 5 and by_precision[3].fatalities.high == 7

@@ -212,6 +212,8 @@ class Figure:
     group: str | None = None
     """Who the figure counts, when the noun after it says: "security", "fighters" or
     "civilians" (:data:`VICTIM_GROUPS`); None for "people" and the like."""
+    total: int | None = None
+    """For a breakdown by place, the figure it is a share of ("21 died, 16 of them in X": 21)."""
 
 
 def parse_number(token: str) -> int | None:
@@ -319,6 +321,7 @@ def _breakdowns(text: str, figures: list[Figure]) -> list[Figure]:
                 place=match.group("place"),
                 start=match.start("num"),
                 end=match.end(),
+                total=figure.value,
             )
         )
     return shares

@@ -219,6 +219,12 @@ def extract_events(
     # the surroundings are an event of their own only when the text gives the town its
     # own share of the toll ("21 died across the region, 16 of them in Kherson city")
     alone = {id(around) for town, around in surroundings if not _has_own_share(town)}
+    # the rest of the region is the total the town's share was told with, less the share
+    rests = {
+        around.clauses[0].start: rest
+        for town, around in surroundings
+        if (rest := _rest_after_share(town)) is not None
+    }
     kept = _fold_drafts([d for d in drafts if id(d) not in alone])
     for draft in kept:
         _narrow_date(draft, article, date_mentions)
@@ -226,7 +232,7 @@ def extract_events(
             # "Robotyne ... lies about 15 km southeast of Orikhiv": closer than its region
             draft.toponym = locate_unknown(article.text, draft.toponym, toponyms) or draft.toponym
     events = [_build(d, article, parsed, toponyms) for d in kept]
-    return _rest_of_region(_share_listed_tolls([e for e in events if e is not None]))
+    return _rest_of_region(_share_listed_tolls([e for e in events if e is not None]), rests)
 
 
 def _unknown_settlement(toponym: Toponym | None) -> bool:
@@ -282,6 +288,13 @@ def _surroundings(text: str, clause: Clause, draft: Draft) -> Toponym | None:
     )
 
 
+def _rest_after_share(town: Draft) -> int | None:
+    """The killed that a breakdown leaves outside the town ("21 died across the region, 16 of
+    them in Kherson city": 5), or None without a breakdown."""
+    shares = [f for f in draft_figures(town) if f.place and f.total and f.kind == "killed"]
+    return shares[0].total - shares[0].value if shares else None  # type: ignore[operator]
+
+
 def _has_own_share(town: Draft) -> bool:
     """True when a figure of the town's incident is a breakdown naming the town."""
     return any(f.place for f in draft_figures(town))
@@ -296,8 +309,10 @@ def _admin1_of(place: Place) -> Place | None:
     return None
 
 
-def _rest_of_region(events: list[Event]) -> list[Event]:
-    """Give the region told as a town's surroundings the toll its town's share leaves."""
+def _rest_of_region(events: list[Event], rests: dict[int, int] | None = None) -> list[Event]:
+    """Give the region told as a town's surroundings the toll its town's share leaves: the
+    total that share was told with less the share (``rests``, by clause), else the event's
+    own toll less the town's."""
     by_clause: dict[int, list[int]] = {}
     for i, event in enumerate(events):
         by_clause.setdefault(event.evidence["event"].start, []).append(i)
@@ -312,6 +327,13 @@ def _rest_of_region(events: list[Event]) -> list[Event]:
         update = {}
         for field in ("fatalities", "injured"):
             whole, part = getattr(region, field), getattr(town, field)
+            rest = (
+                (rests or {}).get(region.evidence["event"].start) if field == "fatalities" else None
+            )
+            if rest is not None and part.best and whole.best > part.best:
+                high = None if whole.high is None else max(rest, whole.high - part.best)
+                update[field] = Count(low=min(rest, whole.low), best=rest, high=high)
+                continue
             if part.best and whole.best > part.best:
                 update[field] = Count(
                     low=max(0, whole.low - part.best),
