@@ -1084,3 +1084,13 @@ def test_the_rest_of_the_region_is_taken_from_the_total_the_share_was_told_with(
     by_precision = {e.location.geo_precision: e for e in _events(text)}
     assert by_precision[1].fatalities.best == 16
     assert by_precision[3].fatalities.best == 5 and by_precision[3].fatalities.high == 7
+
+
+def test_a_toll_told_for_two_attacks_is_split_by_victim_group() -> None:
+    text = (
+        "Gunmen attacked a bus carrying traders near Gao and an army post in northern Mali on "
+        "Monday, killing 20 civilians and 6 soldiers, the government said. In a separate assault "
+        "the same day, fighters attacked the army's position at Ansongo."
+    )
+    tolls = {e.location.name: (e.fatalities.best, e.fatalities.high) for e in _events(text)}
+    assert tolls == {"Gao": (20, 26), "Ansongo": (6, 26)}

@@ -214,6 +214,9 @@ class Figure:
     "civilians" (:data:`VICTIM_GROUPS`); None for "people" and the like."""
     total: int | None = None
     """For a breakdown by place, the figure it is a share of ("21 died, 16 of them in X": 21)."""
+    parts: tuple[tuple[int, str], ...] = ()
+    """For a figure told as two victim groups ("49 civilians and 15 soldiers"), each group's
+    count: ((49, "civilians"), (15, "security"))."""
 
 
 def parse_number(token: str) -> int | None:
@@ -391,7 +394,9 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         and _NOT_VIOLENCE.match(text[match.end("kind") :])
     ):
         return None
+    own = value
     value += _conjoined(text, match)
+    parts = _victim_parts(text, match, own, value - own)
     qualifier = " ".join((match.group("qual") or "").lower().split())
     open_ended = (
         qualifier.startswith(("at least", "more", "over"))
@@ -405,6 +410,7 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         superseded=bool(_SUPERSEDED.search(before[-60:])),
         update=is_update and _changes(text, match),
         group=_victim_group(text[match.end("num") :]),
+        parts=parts,
         toll=is_update,
         start=match.start(),
         end=match.end(),
@@ -431,6 +437,21 @@ def _victim_group(after: str) -> str | None:
     head = after[:40]
     found = [(m.start(), group) for group, rx in _GROUP_AFTER if (m := rx.match(head))]
     return min(found)[1] if found else None
+
+
+def _victim_parts(
+    text: str, match: re.Match[str], own: int, partner: int
+) -> tuple[tuple[int, str], ...]:
+    """The two victim groups of a conjoined figure, when both are known groups that differ."""
+    if not partner:
+        return ()
+    after = text[match.end("num") :]
+    mine = _victim_group(after)
+    joined = _AND_NUMBER.match(after)
+    theirs = _victim_group(after[joined.end("num") :]) if joined else None
+    if mine is None or theirs is None or mine == theirs:
+        return ()
+    return ((own, mine), (partner, theirs))
 
 
 def _changes(text: str, match: re.Match[str]) -> bool:

@@ -41,7 +41,7 @@ from sitrep.extract.lexicon import (
     VIOLENT_AGENT,
 )
 from sitrep.extract.sentences import Sentence
-from sitrep.extract.types import PLOVER, TypeDecision, classify
+from sitrep.extract.types import FORCES_HIT, PLOVER, TypeDecision, classify
 from sitrep.geo.gazetteer import haversine_km
 from sitrep.geo.relative import locate_unknown
 from sitrep.model import (
@@ -231,7 +231,7 @@ def extract_events(
         if _unknown_settlement(draft.toponym):
             # "Robotyne ... lies about 15 km southeast of Orikhiv": closer than its region
             draft.toponym = locate_unknown(article.text, draft.toponym, toponyms) or draft.toponym
-    events = [_build(d, article, parsed, toponyms) for d in kept]
+    events = _split_by_victims([(d, _build(d, article, parsed, toponyms)) for d in kept])
     return _rest_of_region(_share_listed_tolls([e for e in events if e is not None]), rests)
 
 
@@ -286,6 +286,52 @@ def _surroundings(text: str, clause: Clause, draft: Draft) -> Toponym | None:
         kind="admin1",
         reason=f"the surroundings of {town.place.name}, coded to its region",
     )
+
+
+def _split_by_victims(pairs: list[tuple[Draft, Event | None]]) -> list[Event | None]:
+    """Share a toll told for two attacks by victim group ("attacked a passenger boat and an
+    army camp, killing 49 civilians and 15 soldiers"): the soldiers go to the attack on a
+    military target told the same day with no toll of its own, the rest stays."""
+    events = [event for _, event in pairs]
+    for i, (draft, event) in enumerate(pairs):
+        if event is None or not event.fatalities.best:
+            continue
+        main = draft.clauses[0]
+        told = [
+            f
+            for f in find_figures(main.text, offset=main.start)
+            if f.kind == "killed" and f.parts and f.value == event.fatalities.best
+        ]
+        if not told or not actors_mod.CIVILIAN_VICTIMS.search(main.text):
+            continue
+        soldiers = sum(v for v, group in told[0].parts if group == "security")
+        siblings = [
+            j
+            for j, (other_draft, other) in enumerate(pairs)
+            if j != i
+            and other is not None
+            and not other.fatalities.best
+            and _overlap(other.date, event.date)
+            and FORCES_HIT.search(other_draft.clauses[0].text)
+        ]
+        if not soldiers or len(siblings) != 1:
+            continue
+        total, rest = told[0].value, told[0].value - soldiers
+        other = events[siblings[0]]
+        note = f"combined toll of {total} split by victim category"
+        events[i] = event.model_copy(
+            update={
+                "fatalities": Count(low=rest, best=rest, high=total),
+                "notes": [*event.notes, f"{note}: {rest} here"],
+            }
+        )
+        events[siblings[0]] = other.model_copy(  # type: ignore[union-attr]
+            update={
+                "fatalities": Count(low=soldiers, best=soldiers, high=total),
+                "notes": [*other.notes, f"{note}: {soldiers} soldiers here"],  # type: ignore[union-attr]
+            }
+        )
+    return events
 
 
 def _rest_after_share(town: Draft) -> int | None:
