@@ -1092,5 +1092,17 @@ def test_a_toll_told_for_two_attacks_is_split_by_victim_group() -> None:
         "Monday, killing 20 civilians and 6 soldiers, the government said. In a separate assault "
         "the same day, fighters attacked the army's position at Ansongo."
     )
-    tolls = {e.location.name: (e.fatalities.best, e.fatalities.high) for e in _events(text)}
+    events = _events(text)
+    tolls = {e.location.name: (e.fatalities.best, e.fatalities.high) for e in events}
     assert tolls == {"Gao": (20, 26), "Ansongo": (6, 26)}
+    assert {e.location.name: e.actor2.side for e in events}["Gao"] == "civilians"
+
+
+def test_a_group_blamed_later_for_the_attacks_told_is_their_perpetrator() -> None:
+    text = (
+        "Gunmen attacked a bus carrying traders near Gao on Monday, killing 20 civilians, the "
+        "government said. The statement gave no details of the attackers' route. It blamed "
+        "the Support Group for Islam and Muslims (JNIM)."
+    )
+    [event] = _events(text)
+    assert event.actor1 is not None and event.actor1.side == "JNIM"

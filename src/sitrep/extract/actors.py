@@ -173,7 +173,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         STATE,
     ),
     (
-        r"\bJNIM\b|Jama'?at Nusrat al-Islam wal-Muslimin|al-Qaeda[- ]linked \w+",
+        r"\bJNIM\b|Jama'?at Nusrat al-Islam wal-Muslimin|Support Group for Islam and Muslims|al-Qaeda[- ]linked \w+",
         "JNIM",
         "JNIM",
         REBEL,

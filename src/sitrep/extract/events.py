@@ -232,6 +232,7 @@ def extract_events(
             # "Robotyne ... lies about 15 km southeast of Orikhiv": closer than its region
             draft.toponym = locate_unknown(article.text, draft.toponym, toponyms) or draft.toponym
     events = _split_by_victims([(d, _build(d, article, parsed, toponyms)) for d in kept])
+    events = _blamed_later(events, article, sentences)
     return _rest_of_region(_share_listed_tolls([e for e in events if e is not None]), rests)
 
 
@@ -323,6 +324,8 @@ def _split_by_victims(pairs: list[tuple[Draft, Event | None]]) -> list[Event | N
             update={
                 "fatalities": Count(low=rest, best=rest, high=total),
                 "notes": [*event.notes, f"{note}: {rest} here"],
+                # the soldiers were the other attack's: the victims here are civilians
+                "actor2": actors_mod.civilians(),
             }
         )
         events[siblings[0]] = other.model_copy(  # type: ignore[union-attr]
@@ -1383,6 +1386,38 @@ def _claimed_responsibility(
         if before:
             return before[-1]
     return None
+
+
+def _blamed_later(
+    events: list[Event | None], article: Article, sentences: Sequence[Sentence]
+) -> list[Event | None]:
+    """Give an unattributed attack the group a later sentence blames when that sentence names
+    no incident of its own ("The government statement gave a combined toll ... It blamed
+    JNIM"): the blame covers the incidents told before it."""
+    out = list(events)
+    for i, event in enumerate(events):
+        if event is None or event.event_type not in _VIOLENT_TYPES:
+            continue
+        if event.actor1 is not None and event.actor1.side != actors_mod.UNIDENTIFIED:
+            continue
+        country = event.location.country if event.location else None
+        start = event.evidence["event"].end
+        for sentence in sentences:
+            if sentence.start < start or TRIGGER.search(_BLAME_NOUNS.sub("", sentence.text)):
+                continue
+            blamed = actors_mod.blamed_party(sentence.text, country, offset=sentence.start)
+            if blamed is not None:
+                out[i] = event.model_copy(update={"actor1": blamed.actor})
+                break
+    return out
+
+
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the incident a blame sentence names is the one told: "claimed the attack on the camp"
+_BLAME_NOUNS = re.compile(
+    r"\b(?:the|this|these|both) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|killings?|assaults?|raids?|strikes?)\b[^.;,]*",
+    re.I,
+)
 
 
 def _blamed(clauses: list[Clause], country: str | None) -> actors_mod.ActorMention | None:
