@@ -1106,3 +1106,13 @@ def test_a_group_blamed_later_for_the_attacks_told_is_their_perpetrator() -> Non
     )
     [event] = _events(text)
     assert event.actor1 is not None and event.actor1.side == "JNIM"
+
+
+def test_an_accusation_is_a_claim_of_the_accuser_about_the_perpetrator() -> None:
+    text = (
+        "At least nine people were killed when rockets hit a market in Donetsk on Tuesday. "
+        "The city's Russian-installed mayor accused Ukraine of firing the rockets."
+    )
+    [event] = _events(text)
+    [claim] = [c for c in event.claims if c.about == "perpetration"]
+    assert claim.status == "claimed" and "mayor" in (claim.claimant or "")

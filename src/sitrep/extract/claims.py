@@ -354,6 +354,15 @@ def _antecedent(sent: Span, verb: Token) -> str | None:
     return None
 
 
+def speaker_of(before: str) -> str | None:
+    """The speaker told right before an accusation ("The Sudanese army said the RSF ...",
+    "Kyiv accused ..."): the subject of the last clause, without its verb."""
+    trimmed = re.sub(
+        r"\s+(?:said|says|told \w+|claimed|alleged|accused|blamed|accuses|blames)\b.*$", "", before
+    )
+    return _speaker_before(trimmed) if trimmed != before else None
+
+
 def _speaker_before(before: str) -> str | None:
     """The speaker right before a verb in an unparsed sentence: the last clause's subject."""
     clause = re.split(

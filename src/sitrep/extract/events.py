@@ -1388,6 +1388,20 @@ def _claimed_responsibility(
     return None
 
 
+def blame_claim(article: Article, blamed: actors_mod.ActorMention, country: str | None) -> Claim:
+    """The accusation as a claim: made by whoever speaks before the accused is named
+    ("the army said the RSF had ...", "It blamed JNIM"), a party's stance, so *claimed*."""
+    sentence_start = max(article.text.rfind(". ", 0, blamed.start) + 2, 0)
+    accuser = claims_mod.speaker_of(article.text[sentence_start : blamed.start])
+    return Claim(
+        claimant=accuser,
+        status="claimed",
+        about="perpetration",
+        evidence=span_evidence(article, sentence_start, blamed.end),
+        source=article.source,
+    )
+
+
 def _blamed_later(
     events: list[Event | None], article: Article, sentences: Sequence[Sentence]
 ) -> list[Event | None]:
@@ -1407,7 +1421,8 @@ def _blamed_later(
                 continue
             blamed = actors_mod.blamed_party(sentence.text, country, offset=sentence.start)
             if blamed is not None:
-                out[i] = event.model_copy(update={"actor1": blamed.actor})
+                claims = [*event.claims, blame_claim(article, blamed, country)]
+                out[i] = event.model_copy(update={"actor1": blamed.actor, "claims": claims})
                 break
     return out
 
@@ -1487,7 +1502,10 @@ def _build(
         # "caught in clashes between the two forces": the two sides the article is about
         actor1, actor2 = actors_mod.warring_sides(article.text, country)
     nearby = rest + _following(main, article)
-    responsible = _claimed_responsibility(nearby, country) or _blamed(nearby, country)
+    responsible = _claimed_responsibility(nearby, country)
+    blamed = None if responsible is not None else _blamed(nearby, country)
+    if blamed is not None and (actor1 is None or actor1.side == "unidentified armed group"):
+        actor1 = blamed.actor
     if responsible is not None and (actor1 is None or actor1.side == "unidentified armed group"):
         # "Boko Haram claimed responsibility", "the army accused the RSF of the attack": the
         # claimant or the accused is the perpetrator ACLED codes, the claim keeps who said so
@@ -1530,6 +1548,8 @@ def _build(
                 source=article.source,
             )
         )
+    if blamed is not None:
+        claims.append(blame_claim(article, blamed, country))
     claims = _distinct_claims(claims, country)
     places = {t.text for t in toponyms}
     people = [  # "Ismail Khan" inside "Dera Ismail Khan" is the town, not a person
