@@ -236,6 +236,19 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 
+BACKGROUND_SPAN_DAYS = 183
+"""How far back an undated background incident may lie: half a year."""
+
+
+def background_interval(published: dt.date) -> DateInterval:
+    """The interval of an undated incident told as background, listed after an older dated
+    one ("Last month, X was shot ... Additionally, Y died when his car was blown up"): the
+    half year up to publication, precision year (the text bounds it no closer)."""
+    return DateInterval(
+        start=published - BACKGROUND_SPAN_DAYS * _DAY, end=published, precision="year"
+    )
+
+
 def undated_interval(published: dt.date) -> DateInterval:
     """Return the interval of undated fresh news: the week up to publication.
 

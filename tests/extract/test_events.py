@@ -1116,3 +1116,15 @@ def test_an_accusation_is_a_claim_of_the_accuser_about_the_perpetrator() -> None
     [event] = _events(text)
     [claim] = [c for c in event.claims if c.about == "perpetration"]
     assert claim.status == "claimed" and "mayor" in (claim.claimant or "")
+
+
+def test_an_undated_incident_listed_after_an_older_one_is_background_of_the_half_year() -> None:
+    text = (
+        "Drones hit a depot in Kherson on Wednesday, officials said. "
+        "Last month, a pro-Russian official was shot dead in Nova Kakhovka. "
+        "Additionally, a collaborator was killed by a car bomb in Skadovsk."
+    )
+    events = {e.location.name: e for e in _events(text)}
+    skadovsk = events["Skadovsk"].date
+    assert skadovsk.precision == "year" and skadovsk.end == dt.date(2024, 3, 14)
+    assert (skadovsk.end - skadovsk.start).days == 183

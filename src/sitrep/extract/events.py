@@ -901,6 +901,14 @@ def _place_clause(
         return current
     if toponym is None:
         toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
+    if (
+        mention is None
+        and current is not None
+        and _LISTED_TOO.match(clause.text)
+        and (article.published - current.date.end).days > 7
+    ):
+        # "Last month, X was shot ... Additionally, Y died": background of unknown date
+        interval = dates_stage.background_interval(article.published)
     same_time = _SAME_TIME.match(clause.text) or _IN_RESPONSE.search(clause.text)
     if current is not None and interval.precision != "day" and same_time:
         # "A second missile landed in Bilenke": the time of the incident just told
@@ -1047,6 +1055,8 @@ _SAME_TIME = re.compile(
 )
 
 
+# Openings that add one more item to a list of incidents told as background.
+_LISTED_TOO = re.compile(r"^[\s\"'“‘(]*(?:Additionally|In addition|Also|Besides|Likewise)\b", re.I)
 # Openings that tell one more of the same attacker's blows.
 _ONE_MORE = re.compile(
     r"^[\s\"'“‘(]*(?:(?:a|the)\s+(?:second|third|fourth|further)|another)\s+"
