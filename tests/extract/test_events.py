@@ -1128,3 +1128,13 @@ def test_an_undated_incident_listed_after_an_older_one_is_background_of_the_half
     skadovsk = events["Skadovsk"].date
     assert skadovsk.precision == "year" and skadovsk.end == dt.date(2024, 3, 14)
     assert (skadovsk.end - skadovsk.start).days == 183
+
+
+def test_a_victim_described_as_an_armed_groups_member_is_of_its_side() -> None:
+    text = (
+        "The commander of a pro-Russian battalion, Ivan Sidorenko, was killed when his car was "
+        "blown up in Donetsk on Monday. A former lawmaker, Petro Marchenko, was shot in Kyiv "
+        "on Tuesday."
+    )
+    sides = {e.location.name: e.actor2.side for e in _events(text) if e.actor2}
+    assert sides == {"Donetsk": "Russia", "Kyiv": "civilians"}

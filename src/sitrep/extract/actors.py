@@ -637,6 +637,36 @@ def _owner_of_weapon(draft: Draft, sub_type: str, country: str | None) -> Actor 
     return None
 
 
+_ARMED_ROLE = re.compile(
+    r"\b(?:head|leader|commander|chief|member|fighter|officer|founder)s?\s+of\s+(?:a|an|the)\s+"
+    r"(?:(?P<pro>pro-[\w-]+)\s+)?(?:[\w-]+\s+)?(?:militia|armed group|battalion|brigade|rebel group|"
+    r"paramilitary|unit|forces?)\b",
+    re.I,
+)
+_PRO_SIDE = {
+    "pro-russian": "Russia",
+    "pro-kremlin": "Russia",
+    "pro-moscow": "Russia",
+    "pro-ukrainian": "Ukraine",
+    "pro-kyiv": "Ukraine",
+}
+
+
+def armed_victim_side(description: str, country: str | None) -> str | None:
+    """The side of a victim the text describes as a member of an armed group ("the former head
+    of a pro-Russian militia": Russia), or None for anyone else."""
+    match = _ARMED_ROLE.search(description)
+    if match is None:
+        return None
+    pro = (match.group("pro") or "").lower()
+    if pro in _PRO_SIDE:
+        return _PRO_SIDE[pro]
+    if pro == "pro-government" and country:
+        return state_side(country)
+    named = [m for m in find_actors(description, country) if m.actor.kind in _ARMED_KINDS]
+    return named[0].actor.side if named else None
+
+
 def warring_sides(text: str, country: str | None) -> tuple[Actor | None, Actor | None]:
     """The first two armed sides an article names, for "the two forces" told later."""
     sides: list[Actor] = []

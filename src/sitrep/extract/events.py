@@ -1437,6 +1437,7 @@ def _blamed_later(
     return out
 
 
+MILITIA_KIND = actors_mod.MILITIA
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # the incident a blame sentence names is the one told: "claimed the attack on the camp"
 _BLAME_NOUNS = re.compile(
@@ -1568,6 +1569,16 @@ def _build(
         if not any(p.name in t for t in places)
     ]
     victims = [p for p in people if p.role == "victim"] or [p for p in people if p.role == "named"]
+    armed = [
+        (p, side)
+        for p in victims
+        if p.description and (side := actors_mod.armed_victim_side(p.description, country))
+    ]
+    if armed and (actor2 is None or actor2.side == "civilians"):
+        # "the former head of a pro-Russian militia, Mykhailo Filiponenko": his side's man
+        person, side = armed[0]
+        actor2 = Actor(name=f"{person.name} ({person.description})", side=side, kind=MILITIA_KIND)
+        victims = []
     if (
         victims
         and decision.event_type == "Violence against civilians"
