@@ -1138,3 +1138,13 @@ def test_a_victim_described_as_an_armed_groups_member_is_of_its_side() -> None:
     )
     sides = {e.location.name: e.actor2.side for e in _events(text) if e.actor2}
     assert sides == {"Donetsk": "Russia", "Kyiv": "civilians"}
+
+
+def test_a_date_of_one_moment_of_a_fight_that_went_on_does_not_narrow_it() -> None:
+    text = (
+        "Ukrainian troops have fully recaptured the village of Staromaiorske in the Donetsk "
+        "region, the defence ministry said on Monday. Soldiers raised the flag over the school "
+        "last week, but fighting around the village continued for several more days."
+    )
+    [event] = _events(text)
+    assert (event.date.start, event.date.end) == (dt.date(2024, 3, 4), dt.date(2024, 3, 11))

@@ -1092,9 +1092,14 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
             continue  # "another died the following morning" dates a death, not the incident
         if _SMALL_HOURS.search(mention.text) and _same_time(interval, draft.date, mention):
             continue  # "in the early hours of Thursday" is the end of Wednesday night
+        if _WENT_ON.search(clause.text):
+            continue  # "raised the flag last week, but fighting continued for several days"
         inside = draft.date.start <= interval.start and interval.end <= draft.date.end
         if inside and interval.end - interval.start < draft.date.end - draft.date.start:
             draft.date, draft.date_mention = interval, mention
+
+
+_WENT_ON = re.compile(r"\b(?:continued|went on|carried on|persisted|raged on)\b", re.I)
 
 
 def _night_of(interval: DateInterval, day: DateInterval) -> bool:
