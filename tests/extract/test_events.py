@@ -1148,3 +1148,23 @@ def test_a_date_of_one_moment_of_a_fight_that_went_on_does_not_narrow_it() -> No
     )
     [event] = _events(text)
     assert (event.date.start, event.date.end) == (dt.date(2024, 3, 4), dt.date(2024, 3, 11))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "A powerful blast hit a market in Izium on Monday, killing five people. "
+            "Residents said several shells fell on the area after the first explosion.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A blast ripped through a minibus in Kabul on Monday, killing four people. "
+            "Police said a bomb had been attached to the vehicle.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_a_bare_blast_takes_the_weapon_told_next(text: str, sub_type: str) -> None:
+    [event] = _events(text)
+    assert event.sub_event_type == sub_type

@@ -203,6 +203,9 @@ def classify(clause: str, context: str, perpetrator_kind: str | None = None) -> 
     return own
 
 
+_BARE_BLAST = re.compile(r"blasts?|explosions?", re.I)
+
+
 def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
     """ACLED's precedence across an incident's clauses: a weapon named anywhere makes a
     vague "came under attack, killing 24" remote violence; stones and petrol bombs thrown
@@ -216,6 +219,9 @@ def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
             and told.cue is not None
             and (told.cue.re is not BARE_STRIKE)
         )
+    if own.cue is not None and _BARE_BLAST.fullmatch(own.cue.group()):
+        # "hit by a powerful blast" says less than "more shells fell on the camp" told next
+        return told.sub_event_type in {"Shelling/artillery/missile attack", "Air/drone strike"}
     if own.event_type == "Protests" and own.sub_event_type != "Excessive force against protesters":
         # police using water cannon on the crowd told next makes it a protest with intervention
         intervened = own.sub_event_type == "Peaceful protest" and told.event_type == "Protests"
