@@ -1168,3 +1168,16 @@ def test_a_date_of_one_moment_of_a_fight_that_went_on_does_not_narrow_it() -> No
 def test_a_bare_blast_takes_the_weapon_told_next(text: str, sub_type: str) -> None:
     [event] = _events(text)
     assert event.sub_event_type == sub_type
+
+
+def test_an_armed_groups_own_losses_beside_an_attack_on_a_camp_are_another_incident() -> None:
+    text = (
+        "At least 20 people were killed late on Monday when a camp for displaced people near "
+        "Myitkyina, the headquarters of the Kachin Independence Army (KIA), was hit by a powerful "
+        "blast, the KIA said. The Arakan Army said one of its members was killed when shells "
+        "struck one of its outposts near the camp around the same time."
+    )
+    events = _events(text)
+    assert sorted(e.fatalities.best for e in events) == [1, 20]
+    camp = next(e for e in events if e.fatalities.best == 20)
+    assert camp.actor1 is None or camp.actor1.side != "resistance"

@@ -555,8 +555,9 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
         return None
     for by in re.finditer(r"\bby\s+(?:the\s+)?", text):
         after_by = [m for m in found if m.start >= clause.start + by.end() - 1]
-        if after_by and after_by[0].start - (clause.start + by.end()) < 25:
-            return after_by[0]
+        gap = text[by.end() : after_by[0].start - clause.start] if after_by else ""
+        if after_by and len(gap) < 25 and not re.search(r"[,;]", gap):
+            return after_by[0]  # "hit by a blast, the KIA said": the agent is the blast
     eligible = [m for m in found if _may_act(text, m.start - clause.start, m.end - clause.start)]
     # "70 attackers were killed": a passive trigger's subject is the victim, not the agent
     triggers = [
@@ -595,12 +596,23 @@ _SUFFERS = re.compile(
 )
 
 
+_OWNED_BEFORE = re.compile(
+    r"\b(?:headquarters|stronghold|base|bastion|territory|home|capital|seat|heartland)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
 def _may_act(text: str, start: int, end: int) -> bool:
     """False for an actor that only speaks, suffers the act, is named as hit, or sits in
     background history."""
     before = text[max(0, start - 40) : start]
     if _SPEAKS.match(text[end:]) or _SUFFERS.match(text[end:]) or _HIT_BEFORE.search(before):
         return False
+    if _OWNED_BEFORE.search(before):
+        return False  # "Laiza, the headquarters of the KIA": the group owns a place, acts not
+    if before.endswith("("):
+        return False  # "(KIA)" restates the name before it, which was judged already
     return not _BACKGROUND_BEFORE.search(text[max(0, start - 70) : start])
 
 

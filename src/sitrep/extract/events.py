@@ -1099,6 +1099,11 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
             draft.date, draft.date_mention = interval, mention
 
 
+_OWN_LOSSES = re.compile(
+    r"\b(?:one|two|three|some|several|\d+) of (?:its|their) (?:members|fighters|soldiers|troops|"
+    r"men)\b|\b(?:one of )?(?:its|their) (?:outposts?|positions?|bases?|checkpoints?)\b",
+    re.I,
+)
 _WENT_ON = re.compile(r"\b(?:continued|went on|carried on|persisted|raged on)\b", re.I)
 
 
@@ -1220,6 +1225,12 @@ def _is_new(
 ) -> bool:
     if SEPARATE.search(clause.text):
         return True
+    if _OWN_LOSSES.search(clause.text) and actors_mod.CIVILIAN_VICTIMS.search(
+        current.clauses[0].text
+    ):
+        # "the Arakan Army said one of its members was killed when shells struck one of its
+        # outposts near the camp": an armed group's own losses are not the camp's attack
+        return True
     kind = classify(clause.text, "")
     told = classify(current.clauses[0].text, "").event_type
     if _force_on_the_crowd(clause, current, kind.event_type, told, toponym, mention, perpetrator):
@@ -1303,6 +1314,10 @@ def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
 def _same_incident(a: Draft, b: Draft) -> bool:
     if a.clauses[0] is b.clauses[0]:
         return False  # split on purpose: places listed in one clause
+    if _OWN_LOSSES.search(b.clauses[0].text) and actors_mod.CIVILIAN_VICTIMS.search(
+        a.clauses[0].text
+    ):
+        return False  # an armed group's own losses beside an attack on civilians
     if a.toponym is None or b.toponym is None or not _same_area(a.toponym, b.toponym):
         return False
     if SEPARATE.search(b.clauses[0].text) or not _same_time(a.date, b.date):
