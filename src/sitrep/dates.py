@@ -874,13 +874,27 @@ def _is_reporting(text: str, mention: DateMention, lo: int, hi: int) -> bool:
 
 def _role(text: str, mention: DateMention, lo: int, hi: int) -> str:
     """Classify a mention within ``text[lo:hi]``: event, anaphor, reporting or background."""
-    if _is_reporting(text, mention, lo, hi):
+    if _is_reporting(text, mention, lo, hi) or _in_dateline(text, mention):
         return "reporting"
     if _BACKGROUND_BEFORE.search(text, max(lo, mention.start - 120), mention.start):
         return "background"
     if _ANAPHOR.fullmatch(mention.text):
         return "anaphor"
     return "event"
+
+
+# "BAMAKO, Jan 15 (Reuters) - ": the date the report was filed
+_DATELINE = re.compile(
+    r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)\s*(?:\([^)]{1,20}\)\s*)?[-–—:]"
+)
+
+
+def _in_dateline(text: str, mention: DateMention) -> bool:
+    """True for the date of a dateline at the start of a line."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    match = _DATELINE.match(text, max(0, line_start - 1) if line_start else 0)
+    return match is not None and match.start("date") <= mention.start < match.end("date")
 
 
 @functools.lru_cache(maxsize=64)

@@ -1181,3 +1181,16 @@ def test_an_armed_groups_own_losses_beside_an_attack_on_a_camp_are_another_incid
     assert sorted(e.fatalities.best for e in events) == [1, 20]
     camp = next(e for e in events if e.fatalities.best == 20)
     assert camp.actor1 is None or camp.actor1.side != "resistance"
+
+
+def test_a_dateline_is_neither_the_place_nor_the_date_of_the_incident() -> None:
+    text = (
+        "BAMAKO, Mar 14 (Reuters) - Mali's army said on Thursday it had killed dozens of "
+        '"terrorists" in air strikes near Léré in the Timbuktu region over the weekend. '
+        "The army's statements are rarely confirmed by other sources."
+    )
+    [event] = _events(text)
+    assert event.location.name != "Bamako" and event.location.admin1 == "Timbuktu"
+    assert (event.date.start, event.date.end) == (dt.date(2024, 3, 9), dt.date(2024, 3, 10))
+    assert event.fatalities.best == 0 and event.fatalities.high == 12
+    assert "confirmed" not in {c.status for c in event.claims}

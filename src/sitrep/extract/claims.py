@@ -251,6 +251,8 @@ def _phrase_assertions(text: str, base: int) -> list[Assertion]:
 def _is_negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(c.lower_ in {"rarely", "seldom", "never", "hardly"} for c in verb.children):
+        return True  # "the army's statements are rarely confirmed": no confirmation
     return any(
         t.lower_ in {"neither", "no", "none"} for s in _own_subjects(verb) for t in s.subtree
     )

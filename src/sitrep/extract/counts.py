@@ -427,7 +427,7 @@ VICTIM_GROUPS: dict[str, str] = {
     r"passengers?|farmers?|students?|pupils?|miners?",
 }
 _GROUP_AFTER = [
-    (group, re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.I))
+    (group, re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?[\"“'‘]?(?:{nouns})\b", re.I))
     for group, nouns in VICTIM_GROUPS.items()
 ]
 
@@ -518,7 +518,11 @@ def _enemy_dead_claimed(text: str, figure: Figure) -> bool:
     if figure.group != "fighters" or not figure.open_ended:
         return False
     before = text[_clause_start(text, figure.start) : figure.start]
-    return bool(re.search(r"\b(?:said|says|claimed)\s+(?:that\s+)?(?:it|they|its|their)\b", before))
+    return bool(
+        re.search(
+            r"\b(?:said|says|claimed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their)\b", before
+        )
+    )
 
 
 def _is_claimed(text: str, position: int) -> bool:
