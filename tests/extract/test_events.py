@@ -1000,6 +1000,8 @@ def test_named_persons_carry_their_role_and_description(
         "Some 76,000 Jews were arrested in France during World War Two.",
         "Police shooting in North Las Vegas ruled justifiable.",
         "Two firefighters were injured fighting a blaze in Lyon on Monday.",
+        "UN experts have documented Rwandan troops fighting alongside the rebels near Goma.",
+        "Last year, an attack on a camp near Goma killed at least 35 people, most of them women.",
     ],
 )
 def test_words_of_violence_that_tell_no_incident(text: str) -> None:

@@ -863,9 +863,14 @@ def _own_place(text: str, toponyms: list[Toponym], clause: Clause) -> Toponym | 
 def _is_old(clause: Clause, article: Article, date_mentions: list[DateMention]) -> bool:
     for mention in date_mentions:
         if clause.start <= mention.start < clause.end:
-            age = (article.published - mention.interval.end).days
-            # a past year with no month ("a year ago", "in 2022") dates history, not news
-            vague = mention.interval.precision == "year" and age > BACKGROUND_VAGUE_DAYS
+            interval = mention.interval
+            age = (article.published - interval.end).days
+            # a past year with no month ("a year ago", "last year" in March) dates history, not
+            # news: what counts is how long ago its middle is
+            middle = interval.start + (interval.end - interval.start) / 2
+            vague = interval.precision == "year" and (
+                (article.published - middle).days > BACKGROUND_VAGUE_DAYS
+            )
             return age > BACKGROUND_DAYS or vague
     return False
 

@@ -440,6 +440,7 @@ REPORTING_LEMMAS = frozenset(
         "confirm",
         "deny",
         "report",
+        "document",
         "announce",
         "state",
         "add",
