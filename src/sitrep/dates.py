@@ -75,7 +75,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             rf"""(?:\b(?P<mod>early|late)\s+(?:on\s+)?)?(?:\b{_WD},?\s+)?
             \b(?P<month>{_MONTH_ANY})\s+(?P<d>[0-3]?\d){_ORD}
-            (?:\s*(?:-|–|to)\s*(?P<d2>[0-3]?\d){_ORD})?
+            (?:\s*(?:-|–|\bto\b|\band\b|\buntil\b)\s*(?P<d2>[0-3]?\d){_ORD}(?!\s*(?:people|soldiers|civilians|killed)))?
             (?:,?\s+(?P<y>{_YEAR}))?(?![\d:,]\d|\.\d)\b"""
         ),
     ),
@@ -84,7 +84,7 @@ _RULES: tuple[_Rule, ...] = (
         "dmy",
         _rx(
             rf"""(?:\b(?P<mod>early|late)\s+(?:on\s+)?)?(?:\b{_WD},?\s+)?
-            (?<![\d,.])\b(?P<d>[0-3]?\d){_ORD}(?:\s*(?:-|–)\s*(?P<d2>[0-3]?\d){_ORD})?
+            (?<![\d,.])\b(?P<d>[0-3]?\d){_ORD}(?:\s*(?:-|–|\bto\b|\band\b)\s*(?P<d2>[0-3]?\d){_ORD})?
             \s+(?:of\s+)?(?P<month>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR}))?\b"""
         ),
     ),
@@ -94,7 +94,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             rf"""(?:\b(?P<pre>in|during|by|of|throughout|last|this|until)\s+)?
             (?:(?P<part>early|late|mid)(?:-|\s+))?
-            \b(?P<month>{_MONTH_FULL})\b(?:,?\s+(?P<y>{_YEAR}))?"""
+            \b(?P<month>{_MONTH_FULL})\b(?!\s+[0-3]?\d\b(?!\d))(?:,?\s+(?P<y>{_YEAR}))?"""
         ),
     ),
     _Rule(
@@ -154,7 +154,10 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("this_year", _rx(r"\b(?:earlier\s+)?this\s+year(?:['’]s)?\b")),
     _Rule(
         "weekend",
-        _rx(r"\b(?P<pre>last|this|over\s+the|at\s+the|on\s+the|during\s+the)\s+weekend\b"),
+        _rx(
+            r"\b(?P<pre>last|this|over\s+the|at\s+the|on\s+the|during\s+the|through\s+the|"
+            r"throughout\s+the)\s+weekend\b"
+        ),
     ),
     _Rule(
         "ago",
