@@ -1196,3 +1196,14 @@ def test_a_dateline_is_neither_the_place_nor_the_date_of_the_incident() -> None:
     assert (event.date.start, event.date.end) == (dt.date(2024, 3, 9), dt.date(2024, 3, 10))
     assert event.fatalities.best == 0 and event.fatalities.high == 12
     assert "confirmed" not in {c.status for c in event.claims}
+
+
+def test_a_weapon_destroyed_is_the_target_and_the_speaker_who_destroyed_it_the_perpetrator() -> (
+    None
+):
+    text = (
+        "Ukraine's military said on Tuesday it had destroyed a Russian S-400 air defence system "
+        "in occupied Crimea with a missile strike overnight."
+    )
+    [event] = _events(text)
+    assert (event.actor1.side, event.actor2.side) == ("Ukraine", "Russia")

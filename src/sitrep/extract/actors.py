@@ -133,7 +133,8 @@ _STATE_NAME = {
 }
 _FORCES = (
     r"(?:armed forces|forces|troops|army|military|soldiers|navy|air force|warplanes|jets|aircraft|"
-    r"missiles?|rockets?|drones?|shelling|strikes?|artillery|bombardment|special (?:operations )?forces)"
+    r"missiles?|rockets?|drones?|shelling|strikes?|artillery|bombardment|special (?:operations )?forces|"
+    r"(?:[\w-]+ )?air defen[cs]e(?:s| systems?)?|warships?|positions|bases?|garrison)"
 )
 
 # (pattern, name, side, kind); the first match at a position wins, so specific before general.
@@ -522,6 +523,13 @@ _SERVED = re.compile(
 )
 
 
+# "Ukraine's military said on Tuesday it had destroyed ...": the speaker did it
+_SAID_IT_DID = re.compile(
+    r"\b(?:said|says|claimed|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+)?"
+    r"(?:destroyed|struck|hit|shot down|downed|killed|attacked|targeted|bombed|shelled|captured|"
+    r"seized|recaptured|repelled|carried out)\b",
+    re.I,
+)
 _OWN_FORCES = re.compile(
     r"\b(?:said|says|claimed|announced|reported)\s+(?:(?:on\s+)?\w+\s+)?(?:that\s+)?(?:its|their)\s+"
     r"(?:[\w-]+\s+)?"
@@ -542,7 +550,7 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
     found = [
         m for m in find_actors(text, country, offset=clause.start) if m.actor.kind != CIVILIANS
     ]
-    own = _OWN_FORCES.search(text)
+    own = _OWN_FORCES.search(text) or _SAID_IT_DID.search(text)
     if own is not None:
         # "Russia's defence ministry said its forces had struck ...": the speaker's side acted
         speakers = [m for m in found if m.end - clause.start <= own.start()]
@@ -627,6 +635,12 @@ WEAPON_OWNERS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\b(?:HIMARS|ATACMS|Storm Shadow|SCALP|Neptune|Vilkha|Bayraktar)\b"), "Ukraine"),
 )
+# "destroyed a Russian S-400 system": the weapon was the target, not the means
+_WEAPON_HIT_BEFORE = re.compile(
+    r"\b(?:destroy\w*|hit|struck|target\w*|downed|shot down|damag\w*|intercept\w*|captur\w*)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 # Wars in which only the state flies: an air strike there is the state's.
 ONLY_THE_STATE_FLIES = frozenset(
     {
@@ -642,7 +656,13 @@ def _owner_of_weapon(draft: Draft, sub_type: str, country: str | None) -> Actor 
     the state for an air strike in a war where only the state flies."""
     texts = [c.text for c in draft.clauses + draft.extra]
     for rx, owner in WEAPON_OWNERS:
-        if any(rx.search(t) for t in texts):
+        used = [
+            m
+            for t in texts
+            for m in rx.finditer(t)
+            if not _WEAPON_HIT_BEFORE.search(t, max(0, m.start() - 50), m.start())
+        ]
+        if used:
             return state_forces(owner)
     if sub_type == "Air/drone strike" and country in ONLY_THE_STATE_FLIES:
         return state_forces(country)
