@@ -1207,3 +1207,16 @@ def test_a_weapon_destroyed_is_the_target_and_the_speaker_who_destroyed_it_the_p
     )
     [event] = _events(text)
     assert (event.actor1.side, event.actor2.side) == ("Ukraine", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Doctors went on strike in Lagos on Monday to demand unpaid wages.", "Peaceful protest"),
+        ("A strike on a fuel depot in Bryansk set tanks ablaze on Monday.", "Air/drone strike"),
+    ],
+)
+def test_a_labour_strike_is_a_protest_and_a_strike_that_set_tanks_ablaze_a_strike(
+    text: str, sub_type: str
+) -> None:
+    assert [e.sub_event_type for e in _events(text)] == [sub_type]

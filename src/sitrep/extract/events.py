@@ -493,12 +493,17 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         _is_headline(clause.sentence.text) and _HEADLINE_PRESENT.search(text) is not None
     )
     # a toll is reported by nature: "police counted 79 dead", "put the death toll at 85"
-    if not headline and not _has_event_verb(doc, clause, reporting_counts=casualty_only):
+    acted = _ACT_PHRASE.search(text) is not None
+    if (
+        not headline
+        and not acted
+        and not _has_event_verb(doc, clause, reporting_counts=casualty_only)
+    ):
         # "a source said the agency was behind the attack": a stance on the incident told
         stance = STANCE_ONLY.search(text) or claims_mod.SILENCE.search(text)
         return "supporting" if stance else "none"
     told = any(_told_in_past(doc, clause, m, reported=casualty_only) for m in triggers)
-    if not headline and not told:
+    if not headline and not told and not acted:
         return "none"
     if _is_old(clause, article, date_mentions):
         return "none"
@@ -622,6 +627,13 @@ _HEADLINE_ACT = re.compile(
 )
 
 
+# Phrases that tell an act done whatever the parser makes of them ("set tanks ablaze", the
+# small model tags "set" as a noun)
+_ACT_PHRASE = re.compile(
+    r"\bset\s+(?:[\w-]+\s+){1,4}?(?:ablaze|alight|on fire)\b|\bblew up\b|\bopened fire\b|"
+    r"\bshot dead\b",
+    re.I,
+)
 # A headline's historical present: "Protesters torch police station", "Police fire tear gas
 # at students", "Kidnappers abduct 30 pupils".
 _HEADLINE_PRESENT = re.compile(

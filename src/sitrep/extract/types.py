@@ -49,7 +49,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 CROWD = _rx(
     r"protest\w*|demonstrat(?:ion|ions|ors|ed|ing)|rioters?|rioting|riots?|crowds?|mobs?|youths|marchers|"
     r"unrest|gathered outside|agitators|(?-i:march(?:es|ed|ing)?)\b|rall(?:y|ies|ied)|sit-ins?|"
-    r"rioted|hunger strikes?|general strike|supporters|"
+    r"rioted|hunger strikes?|general strike|national strike|(?:went|go|going|are|were|is|was) on strike|"
+    r"strikers|supporters|"
     r"took to the streets|(?:thousands|hundreds|tens of thousands) of (?:people|protesters|demonstrators|"
     r"supporters|students|workers|residents)|"
     r"blocked (?:the |a |off )?(?:[\w-]+ ){0,3}?(?:roads?|streets?|highways?|bridges?|traffic|entrances?|"
@@ -96,7 +97,8 @@ AIR_ACT = _rx(
 )
 _STRIKE_WORD = re.compile(r"strike|raid|bombed", re.I)
 BARE_STRIKE = _rx(
-    r"(?<!hunger )(?<!general )(?<!labor )(?<!labour )(?<!workers' )strikes?(?! action)"
+    r"(?<!hunger )(?<!general )(?<!labor )(?<!labour )(?<!workers' )(?<!on )(?<!national )"
+    r"strikes?(?! action)"
 )
 CROWD_CONTROL = _rx(
     r"(?:fired|fires?|used|uses?|lobbed)\s+(?:tear ?gas|water cannons?|rubber bullets|stun grenades)\s+"
