@@ -1220,3 +1220,14 @@ def test_a_labour_strike_is_a_protest_and_a_strike_that_set_tanks_ablaze_a_strik
     text: str, sub_type: str
 ) -> None:
     assert [e.sub_event_type for e in _events(text)] == [sub_type]
+
+
+def test_a_capture_one_side_claims_and_the_other_denies_is_a_battle() -> None:
+    text = (
+        "The RSF said it had seized the airport in El Obeid on Saturday. The army dismissed the "
+        "claims as lies and said it remained in control of all key sites."
+    )
+    [event] = _events(text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    confirmed = "Rebels seized the town of Bunagana on Monday, residents and the army said."
+    assert _events(confirmed)[0].sub_event_type == "Non-state actor overtakes territory"

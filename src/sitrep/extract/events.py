@@ -1396,6 +1396,16 @@ def _overlap(a: DateInterval, b: DateInterval) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+_TERRITORY_TYPES = frozenset(
+    {"Non-state actor overtakes territory", "Government regains territory"}
+)
+_CLAIMED_CAPTURE = re.compile(
+    r"\bclaimed (?:control|to have (?:taken|captured|seized|recaptured))|"
+    r"\b(?:said|says|claimed) (?:that )?(?:it|they) (?:had|has|have) (?:seized|captured|taken|"
+    r"recaptured|retaken)",
+    re.I,
+)
+_STILL_HOLDS = re.compile(r"\b(?:remained|remains|was still|is still) in control\b", re.I)
 _CONTESTED = re.compile(
     r"\b(?:could not be (?:independently )?(?:verified|confirmed)|neither side|"
     r"denied|denies|dismissed|disputed|rejected|(?:was|is) alive)\b",
@@ -1548,6 +1558,13 @@ def _build(
     if decision.cue is None:
         # no act the types know ("tourism was badly hit", "toads exploded"): nothing to code
         return None
+    if (
+        decision.sub_event_type in _TERRITORY_TYPES
+        and _CLAIMED_CAPTURE.search(main.text)
+        and (_CONTESTED.search(article.text) or _STILL_HOLDS.search(article.text))
+    ):
+        # a capture only one side claims and the other denies is a fight for the place
+        decision = TypeDecision("Battles", "Armed clash", decision.cue)
     if decision.sub_event_type == "Arrests" and not POLITICAL_DETENTION.search(
         " ".join([main.text, context])
     ):
