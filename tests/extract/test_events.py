@@ -1231,3 +1231,9 @@ def test_a_capture_one_side_claims_and_the_other_denies_is_a_battle() -> None:
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     confirmed = "Rebels seized the town of Bunagana on Monday, residents and the army said."
     assert _events(confirmed)[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_toll_broken_down_by_place_is_one_event_per_place() -> None:
+    text = "Russian shelling killed two people in Kherson and one in Nikopol on Monday, officials said."
+    tolls = {e.location.name: e.fatalities.best for e in _events(text)}
+    assert tolls == {"Kherson": 2, "Nikopol": 1}

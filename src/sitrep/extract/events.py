@@ -190,7 +190,9 @@ def extract_events(
                 continue
             if verdict == "incident":
                 current = _place_clause(clause, current, drafts, article, toponyms, date_mentions)
-                for other in _coordinated_places(article.text, toponyms, clause, current):
+                others = _coordinated_places(article.text, toponyms, clause, current)
+                others += _places_of_shares(toponyms, clause, current, others)
+                for other in others:
                     # "gunmen attacked villages in Bokkos and Barkin Ladi": one event per place
                     current = Draft(
                         [clause], other, current.date, current.date_mention, current.perpetrator
@@ -954,6 +956,33 @@ _PLACE_LIST_GAP = re.compile(
     re.I,
 )
 _ROUTE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+of\s+)?$", re.I)
+
+
+def _places_of_shares(
+    toponyms: list[Toponym], clause: Clause, draft: Draft, listed: list[Toponym]
+) -> list[Toponym]:
+    """Places a toll breakdown names in the incident's clause ("killed two people in Kherson
+    and one in Nikopol"): each is an event of its own, with its share."""
+    if draft.toponym is None or draft.clauses[0] is not clause:
+        return []
+    shares = [f.place for f in find_figures(clause.text, offset=clause.start) if f.place]
+    found = []
+    for place in shares:
+        named = next(
+            (
+                t
+                for t in toponyms
+                if clause.start <= t.start < clause.end
+                and t.kind == "place"
+                and place.startswith(t.text)
+                and not _same_area(t, draft.toponym)
+                and t not in listed
+            ),
+            None,
+        )
+        if named is not None and named not in found:
+            found.append(named)
+    return found
 
 
 def _coordinated_places(
