@@ -675,6 +675,8 @@ def test_rejecting_talks_or_denying_support_is_no_denial_of_the_incident() -> No
             "Settlers set fire to homes in the village of Huwara on Monday, residents said.",
             "Israeli settlers",
         ),
+        ("Bandits killed 12 villagers in Maru, Zamfara state, on Friday.", "bandits"),
+        ("Paramilitary fighters shelled a market in Omdurman, Sudan, on Friday.", "RSF"),
     ],
 )
 def test_armed_groups_named_in_wires_are_their_own_side(text: str, side: str) -> None:

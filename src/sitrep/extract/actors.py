@@ -162,7 +162,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Black Sea Fleet", "Russian Black Sea Fleet", "Russia", STATE),
     (r"Wagner(?: Group| mercenaries)?", "Wagner Group", "Russia", EXTERNAL),
     (
-        r"Rapid Support Forces|\bRSF\b|paramilitar(?:y|ies)",
+        r"Rapid Support Forces|\bRSF\b|[Pp]aramilitar(?:y|ies)",
         "Rapid Support Forces (RSF)",
         "RSF",
         REBEL,
@@ -207,7 +207,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         REBEL,
     ),
     (
-        r"People'?s Defen[cs]e Forces?|\bPDFs?\b|resistance fighters",
+        r"People'?s Defen[cs]e Forces?|\bPDFs?\b|[Rr]esistance fighters",
         "People's Defence Force (PDF)",
         "resistance",
         REBEL,
@@ -284,8 +284,8 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Janjaweed", "Janjaweed", "RSF", MILITIA),
     (r"(?:Israeli |Jewish )?[Ss]ettlers\b", "Israeli settlers", "Israeli settlers", IDENTITY),
     (r"Viv Ansanm|400 Mawozo|\bG9\b", "Haitian gangs", "gangs", MILITIA),
-    (r"bandits", "bandits", "bandits", MILITIA),
-    (r"(?:armed )?herders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
+    (r"[Bb]andits", "bandits", "bandits", MILITIA),
+    (r"(?:[Aa]rmed )?[Hh]erders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
 ]
 _TABLE_RX = [(re.compile(p), name, side, kind) for p, name, side, kind in _TABLE]
 _STATE_RX = [
