@@ -101,6 +101,23 @@ def test_merge_three_reports_with_conflicting_figures_become_one_event() -> None
     assert "10 (Outlet doc1, 2023-06-28)" in note and "13 (Outlet doc3, 2023-07-02)" in note
 
 
+def test_merge_a_later_toll_update_supersedes_the_earlier_figures() -> None:
+    first = _report("a", "doc1", "2023-06-28", killed=Count(low=10, best=10, high=None))
+    update = _report("b", "doc2", "2023-07-02", killed=Count(low=13, best=13, high=13))
+    clause = "The death toll from the strike on the restaurant has risen to 13"
+    update = update.model_copy(
+        update={
+            "evidence": {
+                **update.evidence,
+                "fatalities": Evidence(doc_id="doc2", start=0, end=len(clause), text=clause),
+            }
+        }
+    )
+    [merged] = merge_events([update, first])
+    assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (10, 13, 13)
+    assert merged.evidence["fatalities"].text == clause
+
+
 def test_incident_reports_keep_each_articles_figures_under_the_incidents_id() -> None:
     reports = [
         _report("b", "doc2", "2023-07-02", killed=Count(low=13, best=13, high=13)),

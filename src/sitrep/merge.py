@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from sitrep.extract.counts import toll_changed
 from sitrep.geo.gazetteer import haversine_km
 from sitrep.model import Count, DateInterval, Event, Place, Source
 
@@ -213,8 +214,9 @@ def combine(reports: Sequence[Event]) -> Event:
 
     The first report gives the id; the type is the most specific one reported; the date
     is the interval every report allows; the place the most precise; casualties a range
-    across reports (:func:`casualty_range`), conflicting figures noted side by side; all
-    sources, claims and persons are kept.
+    across reports (:func:`casualty_range`), a later toll update taking over the best figure
+    (:func:`_updated`), conflicting figures noted side by side; all sources, claims and
+    persons are kept.
     """
     first = reports[0]
     if len(reports) == 1:
@@ -229,6 +231,10 @@ def combine(reports: Sequence[Event]) -> Event:
         note = conflict_note(kind, reports)
         if note:
             notes.append(note)
+    fatalities, updater = _updated(casualty_range([r.fatalities for r in reports]), reports)
+    evidence = {k: v for r in reversed(ordered) for k, v in r.evidence.items()}
+    if updater is not None:
+        evidence["fatalities"] = updater.evidence["fatalities"]
     return lead.model_copy(
         update={
             "event_id": first.event_id,
@@ -238,10 +244,10 @@ def combine(reports: Sequence[Event]) -> Event:
             "actor2": next((r.actor2 for r in ordered if r.actor2), None),
             "persons": list(dict.fromkeys(p for r in ordered for p in r.persons)),
             "people": list({p.name: p for r in reversed(ordered) for p in r.people}.values())[::-1],
-            "fatalities": casualty_range([r.fatalities for r in reports]),
+            "fatalities": fatalities,
             "injured": casualty_range([r.injured for r in reports]),
             "claims": [c for r in reports for c in r.claims],
-            "evidence": {**{k: v for r in reversed(ordered) for k, v in r.evidence.items()}},
+            "evidence": evidence,
             "sources": _all_sources(reports),
             "notes": notes,
             "merged_ids": sorted({r.event_id for r in reports[1:]} | _merged(reports)),
@@ -270,6 +276,22 @@ def _common_interval(dates: Sequence[DateInterval]) -> DateInterval:
 def _most_precise(places: Sequence[Place | None]) -> Place | None:
     known = [p for p in places if p is not None]
     return min(known, key=lambda p: p.geo_precision) if known else None
+
+
+def _updated(count: Count, reports: Sequence[Event]) -> tuple[Count, Event | None]:
+    """The toll as the latest report that updates it tells it ("the death toll ... has risen to
+    eight" a day after "at least five"), and that report: an update supersedes the earlier
+    reports' figures (the range keeps them)."""
+    updates = [
+        r
+        for r in sorted(reports, key=arrival_key)
+        if "fatalities" in r.evidence and toll_changed(r.evidence["fatalities"].text)
+    ]
+    if not updates or updates[-1].fatalities.best < count.best:
+        return count, None
+    best = updates[-1].fatalities.best
+    high = max(count.high or best, best)
+    return Count(low=min(count.low, best), best=best, high=high), updates[-1]
 
 
 def casualty_range(counts: Sequence[Count]) -> Count:

@@ -454,6 +454,12 @@ def _victim_parts(
     return ((own, mine), (partner, theirs))
 
 
+def toll_changed(text: str) -> bool:
+    """True when ``text`` (a figure's span) tells a toll that changed ("has risen to eight")."""
+    match = _TOLL_UPDATE.search(text)
+    return match is not None and _changes(text, match)
+
+
 def _changes(text: str, match: re.Match[str]) -> bool:
     """True when a toll statement says the toll changed ("rose to", "raised ... to")."""
     return bool(match.group("change")) or bool(
