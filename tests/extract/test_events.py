@@ -1239,3 +1239,21 @@ def test_a_toll_broken_down_by_place_is_one_event_per_place() -> None:
     text = "Russian shelling killed two people in Kherson and one in Nikopol on Monday, officials said."
     tolls = {e.location.name: e.fatalities.best for e in _events(text)}
     assert tolls == {"Kherson": 2, "Nikopol": 1}
+
+
+def test_protests_also_told_elsewhere_are_the_same_day_and_an_aggregate_toll_is_none_of_theirs() -> (
+    None
+):
+    text = (
+        "Police shot dead five protesters on Tuesday as thousands stormed parliament in Nairobi "
+        "over a finance bill that raises taxes, rights groups said. Protesters also clashed with "
+        "police in Mombasa and Kisumu. Amnesty said 23 people had been killed across the country "
+        "since the protests began last week."
+    )
+    events = {e.location.name: e for e in _events(text)}
+    assert {n: (e.date.start, e.date.end) for n, e in events.items()} == {
+        n: (dt.date(2024, 3, 12), dt.date(2024, 3, 12)) for n in ("Nairobi", "Mombasa", "Kisumu")
+    }
+    assert events["Mombasa"].fatalities.best == 0 and events["Nairobi"].fatalities.best == 5
+    assert {c.claimant for c in events["Nairobi"].claims} >= {"rights groups"}
+    assert all(c.claimant != "Kenyan" for c in events["Nairobi"].claims)

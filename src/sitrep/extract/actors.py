@@ -285,7 +285,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"(?:Israeli |Jewish )?[Ss]ettlers\b", "Israeli settlers", "Israeli settlers", IDENTITY),
     (r"Viv Ansanm|400 Mawozo|\bG9\b", "Haitian gangs", "gangs", MILITIA),
     (r"[Bb]andits", "bandits", "bandits", MILITIA),
-    (r"(?:[Aa]rmed )?[Hh]erders|Fulani militia", "armed herders", "unidentified armed group", IDENTITY),
+    (
+        r"(?:[Aa]rmed )?[Hh]erders|Fulani militia",
+        "armed herders",
+        "unidentified armed group",
+        IDENTITY,
+    ),
 ]
 _TABLE_RX = [(re.compile(p), name, side, kind) for p, name, side, kind in _TABLE]
 _STATE_RX = [

@@ -64,6 +64,14 @@ _SAY_LEMMAS: dict[str, ClaimStatus | None] = {
     "show": "reported",
     "add": None,
 }
+# Verbs that only give a figure when a toll or count is their object ("put the toll at 85",
+# "raised the death toll to 23", "counted 79 dead").
+_FIGURE_LEMMAS = {"put", "raise", "count", "record"}
+_FIGURE_OBJECT = re.compile(
+    r"\b(?:toll|figure|number|count|tally|dead|deaths|killed|wounded|injured|bodies|casualties|"
+    r"victims|people|civilians|\d+)\b",
+    re.I,
+)
 # Lemmas whose status stands whoever speaks: admissions against interest.
 _ADMISSIONS = {"acknowledge", "admit", "concede", "apologise", "apologize"}
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "this", "which", "that", "who"}
@@ -118,7 +126,8 @@ _NEUTRAL = re.compile(
     re.I,
 )
 _BELLIGERENT = re.compile(
-    r"\b(?:army|military|forces|troops|defen[cs]e ministry|ministry of defen[cs]e|intelligence|SBU|"
+    r"\b(?:army|military|forces|troops|defen[cs]e ministry|ministry of defen[cs]e|"
+    r"defen[cs]e minister|minister of defen[cs]e|general staff|commander|intelligence|SBU|"
     r"security (?:service|services|sources|officials)|Kremlin|junta|RSF|SAF|militia|group|alliance|"
     r"legion|corps|brigade|special operations|fleet|rebels?|insurgents)\b",
     re.I,
@@ -183,6 +192,10 @@ def find_assertions(sent: Span, offset: int = 0) -> list[Assertion]:
             continue
         if _is_negated(token):
             continue  # "did not confirm", "neither account has been confirmed": no stance
+        if token.lemma_ in _FIGURE_LEMMAS and not _FIGURE_OBJECT.search(
+            sent.text[token.idx - sent.start_char : token.idx - sent.start_char + 60]
+        ):
+            continue  # "a bill that raises taxes", "put pressure on": no figure given
         who = _claimant_of(token, sent)
         content = _content_of(token, sent)
         if _SAY_LEMMAS[token.lemma_] == "denied" and _NOT_ABOUT_AN_ACT.match(content):

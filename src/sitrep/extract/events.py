@@ -938,7 +938,11 @@ def _place_clause(
     ):
         # "Last month, X was shot ... Additionally, Y died": background of unknown date
         interval = dates_stage.background_interval(article.published)
-    same_time = _SAME_TIME.match(clause.text) or _IN_RESPONSE.search(clause.text)
+    same_time = (
+        _SAME_TIME.match(clause.text)
+        or _IN_RESPONSE.search(clause.text)
+        or _ALSO.match(clause.text)
+    )
     if current is not None and interval.precision != "day" and same_time:
         # "A second missile landed in Bilenke": the time of the incident just told
         interval, mention = current.date, current.date_mention
@@ -1111,6 +1115,8 @@ _SAME_TIME = re.compile(
 )
 
 
+# "Protesters also clashed with police in Mombasa": the same time as the incident just told
+_ALSO = re.compile(r"^[\s\"'“‘(]*(?:[\w-]+\s+){1,3}?also\b", re.I)
 # Openings that add one more item to a list of incidents told as background.
 _LISTED_TOO = re.compile(r"^[\s\"'“‘(]*(?:Additionally|In addition|Also|Besides|Likewise)\b", re.I)
 # Openings that tell one more of the same attacker's blows.

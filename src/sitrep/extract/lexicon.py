@@ -147,7 +147,7 @@ GENERIC = re.compile(
         # a tally in the thousands: "has killed more than 20,000 people since 2015"
         r"(?:have|has|had) (?:killed|left) (?:more than |over |at least |some |nearly |about )?"
         r"\d{1,3}(?:,\d{3})+",
-        r"(?:have|has) been (?:killed|wounded|injured|displaced|detained)[^.;]{0,40}\bsince\b",
+        r"(?:have|has|had) been (?:killed|wounded|injured|displaced|detained)[^.;]{0,40}\bsince\b",
         r"throughout the",
         r"often",
         r"every (?:day|week|night)",
