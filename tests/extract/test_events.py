@@ -1257,3 +1257,13 @@ def test_protests_also_told_elsewhere_are_the_same_day_and_an_aggregate_toll_is_
     assert events["Mombasa"].fatalities.best == 0 and events["Nairobi"].fatalities.best == 5
     assert {c.claimant for c in events["Nairobi"].claims} >= {"rights groups"}
     assert all(c.claimant != "Kenyan" for c in events["Nairobi"].claims)
+
+
+def test_an_also_clause_with_its_own_date_keeps_it() -> None:
+    text = (
+        "Gunmen killed five villagers in Zamfara on Monday. "
+        "The army also said it had killed 10 bandits in Katsina last week."
+    )
+    katsina = next(e for e in _events(text) if e.location.name == "Katsina")
+    assert (katsina.date.start, katsina.date.end) == (dt.date(2024, 3, 4), dt.date(2024, 3, 10))
+    assert katsina.event_type == "Battles" and katsina.actor2.side == "bandits"

@@ -943,7 +943,8 @@ def _place_clause(
         or _IN_RESPONSE.search(clause.text)
         or _ALSO.match(clause.text)
     )
-    if current is not None and interval.precision != "day" and same_time:
+    own_date = mention is not None and clause.start <= mention.start < clause.end
+    if current is not None and interval.precision != "day" and same_time and not own_date:
         # "A second missile landed in Bilenke": the time of the incident just told
         interval, mention = current.date, current.date_mention
     if current is not None and perpetrator is None and _ONE_MORE.match(clause.text):

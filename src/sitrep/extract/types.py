@@ -115,7 +115,7 @@ ARMED_ATTACK = _rx(
 # Victims who bear arms: killing them is a battle, not violence against civilians.
 _ARMED_NOUNS = (
     r"(?:suspected\s+)?(?:militants|fighters|insurgents|rebels|jihadists|terrorists|gunmen|"
-    r"attackers|assailants|soldiers|troops|servicemen|policemen|police officers|militiamen)"
+    r"attackers|assailants|soldiers|troops|servicemen|policemen|police officers|militiamen|bandits)"
 )
 _COUNT = (
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
