@@ -1267,3 +1267,12 @@ def test_an_also_clause_with_its_own_date_keeps_it() -> None:
     katsina = next(e for e in _events(text) if e.location.name == "Katsina")
     assert (katsina.date.start, katsina.date.end) == (dt.date(2024, 3, 4), dt.date(2024, 3, 10))
     assert katsina.event_type == "Battles" and katsina.actor2.side == "bandits"
+
+
+def test_troops_repelling_an_attack_on_their_base_is_a_battle() -> None:
+    text = (
+        "Troops repelled an attack by ISWAP fighters on a military base in Marte on Sunday, "
+        "killing 15 of the insurgents, the army said."
+    )
+    [event] = _events(text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")

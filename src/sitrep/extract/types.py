@@ -80,8 +80,9 @@ CAPTURE = _rx(
 )
 CLASH = _rx(
     r"clash\w*|fighting|fought|battl\w+|gun ?battles?|firefights?|exchanged fire|exchange of fire|"
+    r"repel(?:led|s)? (?:an? |the )?(?:attack|assault|offensive)|"
     r"ambush\w*|incursion|skirmish\w*|offensive|assault on (?:positions|the base|a base)|"
-    r"attack\w* (?:on )?(?:the |an? )?(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
+    r"attack\w* (?:by [^,.;]{1,40}? )?(?:on )?(?:the |an? )?(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
     r"(?:positions?|bases?|camps?|outposts?|posts?|checkpoints?|convoys?|patrols?|barracks|garrisons?)"
 )
 SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
@@ -124,7 +125,7 @@ _COUNT = (
 )
 ARMED_VICTIMS = _rx(
     rf"(?:killed|killing|kills|shot dead)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
-    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
+    rf"{_COUNT}\s+(?:of\s+the\s+)?(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
     rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|have been|had been)\s+killed"
 )
 FORCES_HIT = re.compile(
