@@ -1276,3 +1276,23 @@ def test_troops_repelling_an_attack_on_their_base_is_a_battle() -> None:
     )
     [event] = _events(text)
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_two_states_troops_named_together_are_both_sides_of_the_clash() -> None:
+    text = (
+        "Azerbaijani and Armenian troops exchanged fire along their border near the village of "
+        "Sotk on Monday night, leaving two soldiers dead, Armenia's defence ministry said."
+    )
+    [event] = _events(text)
+    assert {event.actor1.side, event.actor2.side} == {"Armenia", "Azerbaijan"}
+
+
+def test_the_place_a_protest_demands_peace_for_is_not_where_it_marched() -> None:
+    text = (
+        "Protesters and police clashed outside the Israeli embassy in London on Saturday, and 12 "
+        "people were arrested. Earlier, thousands marched through London calling for a "
+        "ceasefire in Gaza."
+    )
+    events = _events(text)
+    assert {e.location.name for e in events} == {"London"}
+    assert events[0].event_type == "Riots"

@@ -305,6 +305,32 @@ _STATE_RX = [
     )
     for country, demonym in _DEMONYM.items()
 ]
+_ANY_DEMONYM = "|".join(f"(?:{d})" for d in _DEMONYM.values())
+_TWO_STATES = re.compile(
+    rf"\b(?P<a>{_ANY_DEMONYM})\s+and\s+(?P<b>{_ANY_DEMONYM})\s+(?:forces|troops|soldiers|armies|"
+    r"militaries|border guards)\b",
+    re.IGNORECASE,
+)
+
+
+def _state_of_demonym(word: str) -> str | None:
+    return next((c for c, d in _DEMONYM.items() if re.fullmatch(d, word, re.IGNORECASE)), None)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A match-like span for :func:`_actors_in`'s ``add``."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
 _POLICE = re.compile(
     r"\b(?:riot police|police(?: officers?)?|gendarmes?|security forces|Garda)\b", re.I
 )
@@ -363,6 +389,12 @@ def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
         for match in rx.finditer(text):
             named = name or re.sub(r"^the ", "", match.group())
             add(Actor(name=named, side=side or named, kind=kind), match)
+    for match in _TWO_STATES.finditer(text):
+        # "Azerbaijani and Armenian troops": both states' forces, each at its own word
+        for group in ("a", "b"):
+            state = _state_of_demonym(match.group(group))
+            if state is not None:
+                add(state_forces(state), _Span(match.start(group), match.end(group)))
     for state, rx in _STATE_RX:
         for match in rx.finditer(text):
             add(state_forces(state), match)

@@ -62,6 +62,8 @@ RIOT_ACTS = _rx(
     r"police (?:stations?|vehicles?|cars?|vans?) (?:was|were) (?:attacked|burned|torched)|"
     r"petrol bombs?|molotov|stones|rioting|riots?|rioters|lynch\w*|"
     r"clash\w* with (?:police|officers|security)|"
+    r"(?:protesters|demonstrators|youths|crowds?|supporters)\s+and\s+(?:the\s+)?(?:police|security forces|"
+    r"officers)\s+clashed|"
     r"clash\w* between [^.;]{0,60}?\b(?:supporters|protesters|demonstrators|youths|students|"
     r"residents)\b[^.;]{0,60}?\band (?:the )?(?:police|security forces|soldiers|troops|officers)"
 )

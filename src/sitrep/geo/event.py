@@ -24,7 +24,7 @@ from sitrep.geo.recognise import _DISTANCE_BEFORE, _ORIGIN_BEFORE
 from sitrep.model import Toponym
 
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(in|at|on|into|hit|hits|struck|strikes?|targeted|shelled|attacked|bombed|"
+    r"\b(in|at|on|into|through|outside|hit|hits|struck|strikes?|targeted|shelled|attacked|bombed|"
     r"raided|stormed|captured|seized|entered|village of|town of|city of|control of|took|"
     r"retook|recaptured|overran|overrunning|liberated|spread to|spreading to)\s+"
     r"(the\s+)?(\w+\s+){0,2}$",
@@ -48,7 +48,16 @@ def _demoted(text: str, t: Toponym) -> bool:
         _DISTANCE_BEFORE.search(before)
         or _ORIGIN_BEFORE.search(before)
         or _DESTINATION_BEFORE.search(before)
+        or _CAUSE_BEFORE.search(before)
     )
+
+
+# "marched through London calling for a ceasefire in Gaza": the demand's place, not the scene
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:calling for|call for|calls for|demanding|demand|protest(?:ing)? against|in solidarity with|"
+    r"in support of|against the (?:war|fighting|bombing|offensive))\b[^.;,]{0,50}$",
+    re.IGNORECASE,
+)
 
 
 def _rank(text: str, t: Toponym) -> tuple[int, int, int, int]:
