@@ -307,7 +307,11 @@ def test_a_named_militia_is_its_own_side_but_a_demonym_is_not() -> None:
     fano = _events(
         "Fighters from the Fano militia seized control of the town of Lalibela on Monday, residents said."
     )
-    assert fano[0].actor1 is not None and fano[0].actor1.side == "Fano militia"
+    assert fano[0].actor1 is not None and fano[0].actor1.side == "Fano"
+    fighters = _events("Fano fighters took control of the town of Debre Markos on Friday.")
+    assert fighters[0].actor1 is not None and fighters[0].actor1.side == "Fano"
+    kurdish = _events("Kurdish fighters attacked a checkpoint in Qamishli, Syria, on Friday.")
+    assert kurdish[0].actor1 is None or kurdish[0].actor1.side != "Kurdish"
     killed = _events(
         "The former head of a pro-Russian militia was killed by a car bomb in Luhansk on Monday."
     )

@@ -243,6 +243,13 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "",
         MILITIA,
     ),
+    # "Fano fighters": a named group's fighters (not "Kurdish fighters", "Israeli fighters")
+    (
+        r"(?<![-\w])(?-i:[A-Z][\w'-]+)(?<!ian)(?<!ese)(?<!ish)(?<!ean)(?<!an)(?<!i) fighters\b",
+        "",
+        "",
+        MILITIA,
+    ),
     # "the Gran Grif gang", "the 5 Segonn gang": a named gang is its own side
     (
         r"(?<![-\w])(?:the )?(?-i:[A-Z0-9][\w'-]+(?: [A-Z][\w'-]+)?) gang\b",
@@ -293,6 +300,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     ),
 ]
 _TABLE_RX = [(re.compile(p), name, side, kind) for p, name, side, kind in _TABLE]
+_GROUP_SUFFIX = re.compile(r"\s+(?:militia|militiamen|fighters)$", re.I)
 _STATE_RX = [
     (
         country,
@@ -388,7 +396,9 @@ def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
     for rx, name, side, kind in _TABLE_RX:
         for match in rx.finditer(text):
             named = name or re.sub(r"^the ", "", match.group())
-            add(Actor(name=named, side=side or named, kind=kind), match)
+            # "the Fano militia" and "Fano fighters" are one side, "Fano"
+            group = side or _GROUP_SUFFIX.sub("", named)
+            add(Actor(name=named, side=group or named, kind=kind), match)
     for match in _TWO_STATES.finditer(text):
         # "Azerbaijani and Armenian troops": both states' forces, each at its own word
         for group in ("a", "b"):
