@@ -886,18 +886,27 @@ def _role(text: str, mention: DateMention, lo: int, hi: int) -> str:
     return "event"
 
 
-# "BAMAKO, Jan 15 (Reuters) - ": the date the report was filed
-_DATELINE = re.compile(
-    r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"(?:,?\s+\d{4})?)\s*(?:\([^)]{1,20}\)\s*)?[-–—:]"
+# "BAMAKO, Jan 15 (Reuters) - ": where and when the report was filed, at the start of a line
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*"
+    r"(?:\([^)]{1,20}\)\s*)?[-–—:]"
 )
 
 
+def dateline_at(text: str, position: int) -> re.Match[str] | None:
+    """The dateline of the line holding ``position``, if that line opens with one."""
+    return DATELINE.match(text, text.rfind("\n", 0, position) + 1)
+
+
 def _in_dateline(text: str, mention: DateMention) -> bool:
-    """True for the date of a dateline at the start of a line."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    match = _DATELINE.match(text, max(0, line_start - 1) if line_start else 0)
-    return match is not None and match.start("date") <= mention.start < match.end("date")
+    """True for the date of a dateline."""
+    match = dateline_at(text, mention.start)
+    return (
+        match is not None
+        and match.group("date") is not None
+        and match.start("date") <= mention.start < match.end("date")
+    )
 
 
 @functools.lru_cache(maxsize=64)

@@ -808,13 +808,6 @@ _JOURNEY_BEFORE = re.compile(
 )
 
 
-# "BAMAKO, Jan 15 (Reuters) - ...": where the report was filed, not where anything happened
-_DATELINE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][\w.]*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:,?\s+\d{4})?\s*"
-    r"(?:\((?:Reuters|AFP|AP|Xinhua|dpa|Bloomberg|IANS|PTI|ANI|UPI|[A-Z]{2,6})\)\s*)?[-–—:]"
-)
-
-
 # "in the Red Sea" is the sea, not Sudan's Red Sea state: ACLED codes the nearest shore
 _WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Channel|River)$")
 
@@ -825,8 +818,12 @@ def _not_the_scene(text: str, toponym: Toponym) -> bool:
     before = text[max(0, toponym.start - 30) : toponym.start]
     journey = text[max(0, toponym.start - 90) : toponym.start]
     water = _WATER.search(toponym.text) and before.rstrip().lower().endswith("the")
-    line_start = toponym.start == 0 or text[toponym.start - 1] == "\n"
-    dateline = line_start and _DATELINE_AFTER.match(text, toponym.end)
+    # "BAMAKO, Jan 15 (Reuters) - ...": where the report was filed, not where anything happened
+    filed = dates_stage.dateline_at(text, toponym.start)
+    dateline = filed is not None and (filed.start("place"), filed.end("place")) == (
+        toponym.start,
+        toponym.end,
+    )
     return bool(
         dateline
         or water
