@@ -252,7 +252,6 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     found = _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
     found += _toll_restated(text, found)
     found = [f for f in found + _breakdowns(text, found) if not _is_cumulative(text, f)]
-    found = [replace(f, claimed=True) if _retracted(text, f) else f for f in found]
     return [_shifted(_with_source(text, f), offset) for f in sorted(found, key=lambda f: f.start)]
 
 
@@ -261,12 +260,6 @@ _RETRACTED = re.compile(
     r"walked back|reversed)\b",
     re.I,
 )
-
-
-def _retracted(text: str, figure: Figure) -> bool:
-    """True for a figure its source later took back in the same sentence ("one serviceman
-    had been killed; the ministry later revised that"): it only widens the range."""
-    return bool(_RETRACTED.match(text, figure.end))
 
 
 def _toll_restated(text: str, figures: list[Figure]) -> list[Figure]:
@@ -677,8 +670,9 @@ def draft_figures(draft: Draft) -> list[Figure]:
     for clause in draft.clauses + draft.extra:
         sentence = clause.sentence
         for figure in find_figures(clause.text, offset=clause.start):
-            # the retraction may sit in the sentence's next clause ("...; the ministry later
-            # revised that")
+            # a figure its source later takes back in the same sentence, maybe in its next
+            # clause ("one serviceman had been killed; the ministry later revised that"),
+            # only widens the range
             taken_back = _RETRACTED.match(sentence.text, figure.end - sentence.start)
             figures.append(replace(figure, claimed=True) if taken_back else figure)
     return _for_place(figures, draft)

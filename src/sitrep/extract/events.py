@@ -21,7 +21,7 @@ from sitrep import dates as dates_stage
 from sitrep import geo, resources
 from sitrep.extract import actors as actors_mod
 from sitrep.extract import claims as claims_mod
-from sitrep.extract.counts import draft_figures, event_casualties, find_figures
+from sitrep.extract.counts import Figure, draft_figures, event_casualties, find_figures
 from sitrep.extract.draft import Clause, Draft, span_evidence
 from sitrep.extract.lexicon import (
     ANAPHORA,
@@ -220,12 +220,13 @@ def extract_events(
                     draft.extra.append(clause)
     # the surroundings are an event of their own only when the text gives the town its
     # own share of the toll ("21 died across the region, 16 of them in Kherson city")
-    alone = {id(around) for town, around in surroundings if not _has_own_share(town)}
+    shares = {id(around): _town_share(town) for town, around in surroundings}
+    alone = {key for key, share in shares.items() if share is None}
     # the rest of the region is the total the town's share was told with, less the share
     rests = {
-        around.clauses[0].start: rest
-        for town, around in surroundings
-        if (rest := _rest_after_share(town)) is not None
+        around.clauses[0].start: share.total - share.value  # type: ignore[operator]
+        for _, around in surroundings
+        if (share := shares[id(around)]) is not None and share.total and share.kind == "killed"
     }
     kept = _fold_drafts([d for d in drafts if id(d) not in alone])
     for draft in kept:
@@ -339,16 +340,11 @@ def _split_by_victims(pairs: list[tuple[Draft, Event | None]]) -> list[Event | N
     return events
 
 
-def _rest_after_share(town: Draft) -> int | None:
-    """The killed that a breakdown leaves outside the town ("21 died across the region, 16 of
-    them in Kherson city": 5), or None without a breakdown."""
-    shares = [f for f in draft_figures(town) if f.place and f.total and f.kind == "killed"]
-    return shares[0].total - shares[0].value if shares else None  # type: ignore[operator]
-
-
-def _has_own_share(town: Draft) -> bool:
-    """True when a figure of the town's incident is a breakdown naming the town."""
-    return any(f.place for f in draft_figures(town))
+def _town_share(town: Draft) -> Figure | None:
+    """The breakdown that gives the town its own share of a toll ("21 died across the region,
+    16 of them in Kherson city"; its ``total`` is 21), killed first, or None."""
+    shares = sorted((f for f in draft_figures(town) if f.place), key=lambda f: f.kind != "killed")
+    return shares[0] if shares else None
 
 
 def _admin1_of(place: Place) -> Place | None:
