@@ -1100,24 +1100,25 @@ def _same_time(a: DateInterval, b: DateInterval, told: DateMention | None = None
 _SMALL_HOURS = re.compile(r"\b(?:early hours|small hours|before dawn|pre-dawn|at dawn)\b", re.I)
 
 
+def _opening(words: str) -> re.Pattern[str]:
+    """A clause's opening words, after any quote or bracket."""
+    return re.compile(rf"^[\s\"'“‘(]*(?:{words})", re.I)
+
+
 # Openings that place a new incident at the time of the one just told.
-_SAME_TIME = re.compile(
-    r"^[\s\"'“‘(]*(?:(?:a|the)\s+(?:second|third|fourth)|another|(?:a\s+few\s+|several\s+)?"
+_SAME_TIME = _opening(
+    r"(?:(?:a|the)\s+(?:second|third|fourth)|another|(?:a\s+few\s+|several\s+)?"
     r"(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+(?:after|afterwards|before)|soon\s+after|"
-    r"at\s+the\s+same\s+time|simultaneously)\b",
-    re.I,
+    r"at\s+the\s+same\s+time|simultaneously)\b"
 )
-
-
 # "Protesters also clashed with police in Mombasa": the same time as the incident just told
-_ALSO = re.compile(r"^[\s\"'“‘(]*(?:[\w-]+\s+){1,3}?also\b", re.I)
+_ALSO = _opening(r"(?:[\w-]+\s+){1,3}?also\b")
 # Openings that add one more item to a list of incidents told as background.
-_LISTED_TOO = re.compile(r"^[\s\"'“‘(]*(?:Additionally|In addition|Also|Besides|Likewise)\b", re.I)
+_LISTED_TOO = _opening(r"(?:Additionally|In addition|Also|Besides|Likewise)\b")
 # Openings that tell one more of the same attacker's blows.
-_ONE_MORE = re.compile(
-    r"^[\s\"'“‘(]*(?:(?:a|the)\s+(?:second|third|fourth|further)|another)\s+"
-    r"(?:missile|rocket|drone|shell|bomb|strike|air\s*strike|blast|explosion|salvo|projectile)s?\b",
-    re.I,
+_ONE_MORE = _opening(
+    r"(?:(?:a|the)\s+(?:second|third|fourth|further)|another)\s+"
+    r"(?:missile|rocket|drone|shell|bomb|strike|air\s*strike|blast|explosion|salvo|projectile)s?\b"
 )
 _EARLIER_AFTER = re.compile(r"\s+(?:after|following|since)\b", re.I)
 _IN_RESPONSE = re.compile(r"\bin (?:response|retaliation|return)\b", re.I)
