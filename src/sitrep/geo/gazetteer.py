@@ -15,8 +15,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from sitrep.errors import ResourceError
 from sitrep.geo.build import DEFAULT_PATH, SCHEMA_VERSION, build, fold_key, name_key
 from sitrep.model import Place
@@ -152,6 +150,11 @@ class Candidate:
         return math.log10(self.population + 10)
 
 
+KM_PER_DEGREE = 111.19
+"""Ground length of one degree of latitude."""
+REVERSE_FIRST_BOX_DEG = 0.25
+"""Half the side of the first box :meth:`Gazetteer.reverse` searches (about 28 km)."""
+
 _PLACE_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.cc, p.admin1, p.lat, p.lon, p.population"
 _BY_KEY = f"SELECT {_PLACE_COLUMNS} FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
 _BY_FOLD = f"SELECT {_PLACE_COLUMNS} FROM fold f JOIN place p ON p.id = f.place WHERE f.key = ?"
@@ -207,7 +210,6 @@ class Gazetteer:
                 self._centres[gid] = (clat, clon)
         for gid, clat, clon in db.execute("SELECT geonameid, clat, clon FROM country"):
             self._centres[gid] = (clat, clon)
-        self._coords: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # The folded keys (a few tens of thousands) in memory: most capitalised n-grams the
         # recogniser tries are no place, and each would cost a second query.
         self._folded = frozenset(k for (k,) in db.execute("SELECT DISTINCT key FROM fold"))
@@ -355,22 +357,12 @@ class Gazetteer:
             return self._centres[place.geonameid]
         return place.lat, place.lon
 
-    def _load_coords(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Ids and radian coordinates of every populated place, for :meth:`reverse`."""
-        if self._coords is None:
-            rows = (
-                self._db().execute("SELECT id, lat, lon FROM place WHERE kind = 'place'").fetchall()
-            )
-            arr = np.array(rows, dtype=np.float64)
-            self._coords = (
-                arr[:, 0].astype(np.int64),
-                np.radians(arr[:, 1]),
-                np.radians(arr[:, 2]),
-            )
-        return self._coords
-
     def reverse(self, lat: float, lon: float) -> Place | None:
         """Return the nearest populated place to a point, with its admin1 and country.
+
+        Searches boxes around the point that double in size (the ``place_lat`` index keeps
+        each query small) until the nearest place found lies inside the box's inscribed
+        circle, so no place outside the box can be nearer.
 
         Args:
             lat: latitude in degrees.
@@ -381,23 +373,38 @@ class Gazetteer:
         """
         if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
             return None
-        ids, lats, lons = self._load_coords()
-        la, lo = math.radians(lat), math.radians(lon)
-        a = (
-            np.sin((lats - la) / 2) ** 2
-            + math.cos(la) * np.cos(lats) * np.sin((lons - lo) / 2) ** 2
-        )
-        pid = int(ids[int(np.argmin(a))])
+        half = REVERSE_FIRST_BOX_DEG
+        best = self._nearest_in_box(lat, lon, half)
+        while half < 180.0 and (best is None or best[0] > half * KM_PER_DEGREE):
+            half = min(half * 4, 180.0)
+            best = self._nearest_in_box(lat, lon, half)
+        if best is None:
+            return None
         row = (
             self._db()
             .execute(
                 "SELECT id, geonameid, name, kind, cc, admin1, lat, lon, population FROM place "
                 "WHERE id = ?",
-                (pid,),
+                (best[1],),
             )
             .fetchone()
         )
         return self._place(row).place
+
+    def _nearest_in_box(self, lat: float, lon: float, half: float) -> tuple[float, int] | None:
+        """(km, id) of the place nearest the point within ``half`` degrees of latitude and
+        the longitude span of the same ground width, or None when the box is empty."""
+        sql = "SELECT id, lat, lon FROM place WHERE kind = 'place' AND lat BETWEEN ? AND ?"
+        args: list[float] = [lat - half, lat + half]
+        widest = min(abs(lat) + half, 90.0)
+        spread = half / max(math.cos(math.radians(widest)), 1e-6)
+        if half < 180.0 and spread < 180.0 and lon - spread >= -180.0 and lon + spread <= 180.0:
+            sql += " AND lon BETWEEN ? AND ?"
+            args += [lon - spread, lon + spread]
+        rows = self._db().execute(sql, args).fetchall()
+        if not rows:
+            return None
+        return min((haversine_km(lat, lon, r[1], r[2]), r[0]) for r in rows)
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         """The place with this GeoNames id (a town, region or country), if any."""
