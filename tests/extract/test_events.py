@@ -1300,3 +1300,67 @@ def test_the_place_a_protest_demands_peace_for_is_not_where_it_marched() -> None
     events = _events(text)
     assert {e.location.name for e in events} == {"London"}
     assert events[0].event_type == "Riots"
+
+
+def test_headline_and_lead_with_unnamed_and_named_attackers_are_one_incident() -> None:
+    # "gunmen" in the headline are the "bandits" of the lead; the lead's village is the place
+    events = _events(
+        "Gunmen kill nine farmers in Katsina raid, police say\n\n"
+        "Armed bandits attacked the village of Unguwar Mabo in Nigeria's Katsina state late "
+        "on Sunday, killing at least nine farmers and wounding four, police said on Monday."
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.location is not None and event.location.name == "Unguwar Mabo"
+    assert (event.location.admin1, event.location.geo_precision) == ("Katsina", 3)
+    assert event.actor2 is not None and event.actor2.side == "civilians"
+    assert event.date.start == dt.date(2024, 3, 10)
+
+
+def test_speakers_joined_by_and_are_not_the_target() -> None:
+    events = _events(
+        "A car bomb exploded outside a hotel in Mogadishu on Wednesday evening, killing at "
+        "least five people and wounding 12, police and witnesses said."
+    )
+    assert len(events) == 1
+    assert events[0].actor2 is not None and events[0].actor2.side == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Separately, clashes between the army and M23 fighters were reported near Sake.", 1),
+        ("Heavy shelling was reported in Kupiansk on Tuesday.", 1),
+        ("Explosions were reported in Odesa overnight, the governor said.", 1),
+        # a roundup names places only; a forecast is no incident
+        ("Clashes were also reported in Bunia and Beni.", 0),
+        ("Further clashes near Sake were reported to be likely.", 0),
+        ("No clashes were reported near Sake on Wednesday.", 0),
+    ],
+)
+def test_acts_reported_in_the_passive(sentence: str, expected: int) -> None:
+    assert len(_events(sentence)) == expected
+
+
+def test_claims_told_before_a_separate_incident_stay_with_theirs() -> None:
+    events = _events(
+        "Rebel shelling of a market in Goma killed four people on Tuesday, hospital officials "
+        "said. An army spokesman denied that soldiers had fired first.\n\n"
+        "Separately, clashes between the army and M23 fighters were reported near Sake on "
+        "Wednesday."
+    )
+    assert _places(events) == ["Goma", "Sake"]
+    goma, sake = events
+    assert "denied" in {c.status for c in goma.claims}
+    assert [(c.claimant, c.status) for c in sake.claims] == [(None, "reported")]
+
+
+def test_two_unknown_settlements_of_one_region_tell_one_strike() -> None:
+    # the township and the village are both missing from the gazetteer; "the school" refers back
+    events = _events(
+        "A military air strike hit a school in Magway region's Myaing township on Monday, "
+        "killing nine pupils, a local resistance group said. The group said a jet dropped "
+        "two bombs on the school in Thit Kyin Taw village."
+    )
+    assert len(events) == 1
+    assert events[0].location is not None and events[0].location.admin1 == "Magway"

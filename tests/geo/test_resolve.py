@@ -432,3 +432,29 @@ def test_resolve_region_and_vicinity_words(
     gaz: Gazetteer, text: str, name: str, geonameid: int
 ) -> None:
     assert _by_text(geoparse(text, gaz))[name].place.geonameid == geonameid
+
+
+def test_stray_township_is_coded_to_its_region_and_its_bare_name_follows(gaz: Gazetteer) -> None:
+    # "Kani" in GeoNames is a town in Japan (and in Ivory Coast), not Myanmar's township.
+    text = (
+        "Soldiers torched houses in Sagaing region's Kani township on Friday, residents said. "
+        "A resistance spokesman in Kani said 40 homes burned in the village of Nyaung Pin Wun."
+    )
+    toponyms = geoparse(text, gaz)
+    assert all(t.place.country == "Myanmar" for t in toponyms), [
+        (t.text, t.place.country) for t in toponyms
+    ]
+    kani = [t for t in toponyms if t.text == "Kani"]
+    assert len(kani) == 1 and kani[0].place.admin1 == "Sagaing"
+    assert kani[0].place.geonameid is None and kani[0].place.geo_precision == 3
+
+
+def test_unknown_village_takes_the_region_of_the_sentence_before(gaz: Gazetteer) -> None:
+    text = (
+        "Air strikes hit a school in Magway region on Monday. "
+        "Teachers said the bombs fell on the village of Thit Kyin Taw at noon. "
+        "Fighting in Kachin State and around Bhamo and Myitkyina in Kachin has also grown."
+    )
+    village = _by_text(geoparse(text, gaz))["Thit Kyin Taw"]
+    assert (village.place.admin1, village.place.geo_precision) == ("Magway", 3)
+    assert "just before" in village.reason

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.actors import NON_PARTY_SIDES, find_actors, speaker_side
 from sitrep.extract.counts import find_figures
-from sitrep.extract.draft import Clause, Draft, span_evidence
+from sitrep.extract.draft import Draft, span_evidence
+from sitrep.extract.lexicon import SEPARATE
 from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.model import Actor, Article, Claim, ClaimStatus, Evidence
 
@@ -282,7 +283,8 @@ def _claimant_of(verb: Token, sent: Span) -> str | None:
     """The speaker of a reporting verb; a verb sharing its subject ("..., and denied") borrows it."""
     current = verb
     for _ in range(4):
-        subjects = _own_subjects(current)
+        # "clashes were reported": the passive subject is what is said, not who says it
+        subjects = [t for t in _own_subjects(current) if t.dep_ != "nsubjpass"]
         if subjects and all(any(c.dep_ == "nummod" for c in t.children) for t in subjects):
             # the victims of a misparse ("At least 40 people were killed ..., a security
             # source said"), not the speaker: take the words before the verb
@@ -493,7 +495,6 @@ def _normalise_claimant(who: str | None, country: str | None = None) -> str | No
 
 def event_claims(
     draft: Draft,
-    rest: list[Clause],
     parsed: dict[int, Doc],
     article: Article,
     actor1: Actor | None,
@@ -503,7 +504,6 @@ def event_claims(
 
     Args:
         draft: the incident's clauses.
-        rest: its clauses after the first (kept for the call site; the draft holds them).
         parsed: spaCy docs of the article's candidate sentences, by sentence index.
         article: the article.
         actor1: the perpetrator, whose side makes its own "confirmation" a claim.
@@ -514,6 +514,8 @@ def event_claims(
     """
     sentences = split_sentences(article.text)
     own = {c.sentence.index for c in draft.clauses + draft.extra}
+    # "Separately, clashes were reported ...": what was said before is about other incidents
+    told_from = min(own) if SEPARATE.search(draft.clauses[0].text) else 0
     following = _following(own, parsed, len(sentences))
     country = _country_of(draft)
     parties = {a.side for a in (actor1, actor2) if a and a.side} - NON_PARTY_SIDES
@@ -524,7 +526,7 @@ def event_claims(
     claims: list[Claim] = []
     notes: list[str] = []
     seen: set[tuple[str | None, str]] = set()
-    for sentence in sentences:
+    for sentence in sentences[told_from:]:
         where = (
             "own"
             if sentence.index in own

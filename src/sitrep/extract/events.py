@@ -724,6 +724,8 @@ def _told_in_past(
             if finite:
                 if reported or token is first or token.lemma_ not in REPORTING_LEMMAS:
                     return True
+                if first is not None and first.head.i == token.i and _reports_an_act(token):
+                    return True  # "clashes were reported near Bhamo"
                 # the parse hung the act noun on the reporting verb: "a drone attack on
                 # Kharkiv damaged power lines, the mayor said"
                 return _impact_follows(doc, first)
@@ -766,7 +768,7 @@ def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False)
             continue
         if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound", "acl"}:
             continue  # "military-related sites", "the wounded"
-        if token.lemma_ in REPORTING_LEMMAS and not reporting_counts:
+        if token.lemma_ in REPORTING_LEMMAS and not (reporting_counts or _reports_an_act(token)):
             continue
         if token.lemma_ in {"be", "have", "do"} and not any(
             c.dep_ == "expl" for c in token.children
@@ -774,6 +776,22 @@ def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False)
             continue
         return True
     return False
+
+
+def _reports_an_act(verb: Token) -> bool:
+    """A reporting verb whose passive subject is a violent act told with its time or its
+    parties: "clashes between the army and the KIA were reported near Bhamo on Wednesday",
+    not a roundup's "clashes were also reported in Lille and Toulouse" nor "clashes were
+    reported to be likely"."""
+    children = list(verb.children)
+    if any(c.dep_ == "xcomp" for c in children):
+        return False
+    acts = [c for c in children if c.dep_ == "nsubjpass" and TRIGGER.fullmatch(c.text)]
+    parties = any(
+        t.dep_ == "prep" and t.lower_ in {"between", "involving"} for a in acts for t in a.children
+    )
+    dated = any(t.ent_type_ in {"DATE", "TIME"} or t.lower_ == "overnight" for t in verb.subtree)
+    return bool(acts) and (parties or dated)
 
 
 # A place named as the speaker or as an official's seat ("Kharkiv governor Oleh ... said",
@@ -914,8 +932,12 @@ def _place_clause(
     if current is not None and not _is_new(
         clause, current, toponym, mention, interval, perpetrator
     ):
+        # the lead places the incident its headline named only loosely
+        told_by_lead = toponym is not None and _headline_of(current, toponym)
         current.clauses.append(clause)
-        if current.toponym is None or (toponym and _more_specific(toponym, current.toponym)):
+        if current.toponym is None or (
+            toponym and (told_by_lead or _more_specific(toponym, current.toponym))
+        ):
             current.toponym = toponym or current.toponym
         if current.date_mention is None and mention is not None:
             current.date, current.date_mention = interval, mention
@@ -1040,7 +1062,7 @@ def _refers_back(
     if any(clause.start <= m.start < clause.end for m in date_mentions):
         return False
     own = _own_place(text, toponyms, clause)
-    if own is not None and (current.toponym is None or not _same_area(own, current.toponym)):
+    if own is not None and (current.toponym is None or not _may_be_in(own, current.toponym)):
         return False
     country = current.toponym.place.country if current.toponym else None
     actor = actors_mod.perpetrator(clause, country)
@@ -1300,6 +1322,8 @@ def _is_new(
         perpetrator is not None
         and current.perpetrator is not None
         and perpetrator.actor.side != current.perpetrator.actor.side
+        # "gunmen" in one clause may be the "bandits" of the next
+        and actors_mod.UNIDENTIFIED not in {perpetrator.actor.side, current.perpetrator.actor.side}
         and not _fights_in(perpetrator, current)
     ):
         return True
@@ -1316,6 +1340,7 @@ def _is_new(
         toponym is not None
         and current.toponym is not None
         and not _same_area(toponym, current.toponym)
+        and not _headline_of(current, toponym)
     ):
         return True
     if settles:
@@ -1329,6 +1354,18 @@ def _is_new(
         mention is not None
         and current.date_mention is not None
         and not _same_time(interval, current.date, mention)
+    )
+
+
+def _headline_of(current: Draft, toponym: Toponym) -> bool:
+    """True when the draft is a headline alone and the lead clause tells it in the same
+    region: "Gunmen kill nine in Katsina raid" over "... the village of X in Katsina state"."""
+    told = current.toponym
+    return (
+        len(current.clauses) == 1
+        and _is_headline(current.clauses[0].sentence.text)
+        and told is not None
+        and (told.place.admin1, told.place.country) == (toponym.place.admin1, toponym.place.country)
     )
 
 
@@ -1389,6 +1426,15 @@ def _same_incident(a: Draft, b: Draft) -> bool:
         type_a.event_type,
         type_b.event_type,
     }
+
+
+def _may_be_in(own: Toponym, told: Toponym) -> bool:
+    """True when a clause's place may be the incident's: the same area, or two settlements
+    the gazetteer lacks in one region ("Kani township" ... "the monastery in Ohe Htein Twin
+    village")."""
+    if _unknown_settlement(own) and _unknown_settlement(told):
+        return (own.place.admin1, own.place.country) == (told.place.admin1, told.place.country)
+    return _same_area(own, told)
 
 
 def _same_area(a: Toponym, b: Toponym) -> bool:
@@ -1640,7 +1686,7 @@ def _build(
         evidence["actor1"] = span_evidence(article, perpetrator.start, perpetrator.end)
     for name, (start, end) in figure_spans.items():
         evidence[name] = span_evidence(article, start, end)
-    claims, notes = claims_mod.event_claims(draft, rest, parsed, article, actor1, actor2)
+    claims, notes = claims_mod.event_claims(draft, parsed, article, actor1, actor2)
     if responsible is not None and not any(
         c.claimant == responsible.actor.name and c.status == "claimed" for c in claims
     ):

@@ -421,9 +421,11 @@ def _unknown_place(
     ):
         j += 1
     s, e = toks[i][0], toks[j][1]
-    if name_key(text[s:e]) in STOPLIST or any(bs <= s < be for bs, be in blocked):
+    if name_key(text[s:e]) in STOPLIST:
         return None
-    if _UNKNOWN_BEFORE.search(text[max(0, s - 30) : s]) or _UNKNOWN_AFTER.match(text[e : e + 60]):
+    if _UNKNOWN_BEFORE.search(text[max(0, s - 30) : s]):
+        return j, s, e  # "the village of Runka Dutsi" is one even when NER says a person
+    if _UNKNOWN_AFTER.match(text[e : e + 60]) and not any(bs <= s < be for bs, be in blocked):
         return j, s, e
     return None
 

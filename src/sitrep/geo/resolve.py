@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
@@ -565,14 +565,24 @@ def resolve_mentions(
     # Once more with proximity: places chosen by their priors alone are a weak context.
     first = _winners(rec.mentions, ctx, first)
     targets = rec.mentions if only is None else only
+    rankings = [(m, _rank(m, ctx, first)) for m in targets]
+    # a reading dropped as stray is dropped for every mention of that name: a bare "Kani"
+    # after "Kani township" in a Myanmar story is no more the town in Japan
+    stray_readings = [
+        (m, ranked[0][1])
+        for m, ranked in rankings
+        if only is None
+        and ranked
+        and _stray(ranked[0][1], m, ctx, first, gaz, text[m.span_start : m.span_end])
+    ]
+    strays = {(name_key(m.text), c.id) for m, c in stray_readings}
     out: list[Toponym] = []
     chosen: list[tuple[Mention, Candidate]] = []
-    for m in targets:
-        ranked = _rank(m, ctx, first)
+    for m, ranked in rankings:
         if not ranked:
             continue
         score, best, why = ranked[0]
-        if only is None and _stray(best, m, ctx, first, gaz, text[m.span_start : m.span_end]):
+        if (name_key(m.text), best.id) in strays:
             continue
         chosen.append((m, best))
         runner = ranked[1] if len(ranked) > 1 else None
@@ -604,7 +614,12 @@ def resolve_mentions(
                 reason=reason,
             )
         )
-    unknown = [m for m in targets if m.role == "unknown"]
+    # "Kani township" with no Kani in the country: a place the gazetteer lacks
+    unknown = [m for m in targets if m.role == "unknown"] + [
+        replace(m, role="unknown", candidates=())
+        for m, _ in stray_readings
+        if _DISTRICT_WORD.search(text[m.span_start : m.span_end])
+    ]
     if unknown:
         out.extend(_unknown_places(text, unknown, chosen, gaz))
         out.sort(key=lambda t: t.start)
@@ -659,10 +674,14 @@ def _unknown_places(
         s, e = _sentence_bounds(text, m.start)
         near = [(m2, c) for m2, c in regional if s <= m2.start < e]
         near.sort(key=lambda mc: (mc[1].kind != "admin1", abs(mc[0].start - m.start)))
+        before = [(m2, c) for m2, c in regional if _sentence_bounds(text, s - 2)[0] <= m2.start < s]
         code = None
         how = ""
         if near:
             code, how = near[0][1].admin1, f"region of {near[0][0].text} in the same sentence"
+        elif before:
+            # the sentence before sets the scene the village is part of
+            code, how = before[-1][1].admin1, f"region of {before[-1][0].text} just before"
         elif counts:
             (top, n), *rest = counts.most_common(2)
             if not rest or n > rest[0][1]:
