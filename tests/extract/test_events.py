@@ -1364,3 +1364,16 @@ def test_two_unknown_settlements_of_one_region_tell_one_strike() -> None:
     )
     assert len(events) == 1
     assert events[0].location is not None and events[0].location.admin1 == "Magway"
+
+
+def test_the_army_in_the_west_bank_is_israel_and_its_account_joins_the_shooting() -> None:
+    events = _events(
+        "Israeli troops shot dead a 19-year-old during a raid on the city of Nablus on Monday, "
+        "the Palestinian health ministry said. The army said soldiers had fired at a suspect "
+        "who threw an explosive device at them."
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor1 is not None and event.actor1.side == "Israel"
+    assert {c.claimant for c in event.claims} >= {"the Palestinian health ministry"}

@@ -139,3 +139,30 @@ def test_classify_tear_gas_fired_at_a_crowd_is_a_protest_with_intervention() -> 
         "Protests",
         "Protest with intervention",
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "Insurgents attacked an army outpost with explosives-laden drones overnight.",
+            "Air/drone strike",
+        ),
+        ("A drone attack on a police base killed three officers.", "Air/drone strike"),
+        # an exchange of fire stays a battle, whatever else was used
+        ("Troops fought insurgents who had used drones against the outpost.", "Armed clash"),
+    ],
+)
+def test_classify_a_drone_assault_on_a_base_is_remote_violence(clause: str, expected: str) -> None:
+    assert classify(clause, "").sub_event_type == expected
+
+
+def test_classify_a_shooting_keeps_its_firearm_when_a_bomb_is_told_later() -> None:
+    decision = classify(
+        "Police shot dead a man at a checkpoint on Friday",
+        "Police said he had been carrying a grenade.",
+    )
+    assert (decision.event_type, decision.sub_event_type) == (
+        "Violence against civilians",
+        "Attack",
+    )

@@ -526,8 +526,14 @@ def state_side(country: str) -> str:
     return _STATE_SIDE.get(country, country)
 
 
+# Where "the army" of a report is an occupying state's (ACLED: Military Forces of Israel
+# in the West Bank and Gaza).
+_ARMY_IN = {"Palestinian Territory": "Israel", "Palestine": "Israel"}
+
+
 def state_forces(country: str) -> Actor:
-    """The actor record for a country's armed forces."""
+    """The actor record for the armed forces of a country, or of the state that holds it."""
+    country = _ARMY_IN.get(country, country)
     name = _STATE_NAME.get(country, f"Military Forces of {country}")
     return Actor(name=name, side=state_side(country), kind=STATE)
 

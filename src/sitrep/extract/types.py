@@ -208,7 +208,11 @@ def classify(clause: str, context: str, perpetrator_kind: str | None = None) -> 
     return own
 
 
+_FOUGHT = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|battl\w*|gunfight|firefight|exchang\w*)\b", re.I
+)
 _BARE_BLAST = re.compile(r"blasts?|explosions?", re.I)
+_SHOT = re.compile(r"\b(?:shot|shoot\w*|gunned|opened fire|fired)\b", re.I)
 
 
 def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
@@ -216,7 +220,10 @@ def _outranks(told: TypeDecision, own: TypeDecision) -> bool:
     vague "came under attack, killing 24" remote violence; stones and petrol bombs thrown
     make a protest a riot."""
     if own.event_type == "Violence against civilians" and own.sub_event_type == "Attack":
-        return told.event_type == "Explosions/Remote violence"
+        # a shooting told as one keeps its firearm ("shot dead a teenager ... the army said
+        # he had thrown an explosive device")
+        shot = own.cue is not None and _SHOT.search(own.cue.group()) is not None
+        return told.event_type == "Explosions/Remote violence" and not shot
     if own.cue is not None and own.cue.re is BARE_STRIKE:
         # "a strike" says less than the "missiles and rockets" told in the next sentence
         return (
@@ -246,6 +253,14 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
     if territory:
         return territory
     if match := CLASH.search(text):
+        remote = _remote_type(text)
+        if (
+            remote is not None
+            and remote.sub_event_type == "Air/drone strike"
+            and not _FOUGHT.search(match.group())
+        ):
+            # "attacked a military base with explosives-laden drones": no exchange of fire
+            return remote
         return TypeDecision("Battles", "Armed clash", match)
     harm = re.search(
         r"\b(?:killed|killing|wounded|wounding|injured|exploded|detonated|went off)\b", text, re.I
