@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import sitrep
 from sitrep.extract.actors import blamed_party, event_actors, perpetrator, speaker_side
 from sitrep.extract.draft import Clause, Draft
 from sitrep.extract.sentences import Sentence
@@ -223,3 +224,13 @@ def test_blamed_party_is_the_accused(text: str, country: str, side: str) -> None
 )
 def test_blamed_party_needs_an_accusation_of_the_act(text: str) -> None:
     assert blamed_party(text, "Sudan") is None
+
+
+def test_actors_a_peaceful_protest_has_no_second_actor() -> None:
+    events = sitrep.extract(
+        "Several hundred people rallied peacefully outside parliament in Yerevan on Monday "
+        "evening against a draft media law.",
+        published="2024-04-16",
+        source="Test Wire",
+    )
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Peaceful protest", None)]

@@ -414,7 +414,7 @@ def test_counts_figures_for_different_victim_groups_add_up() -> None:
         "At least 24 protesters were injured, union leaders said. "
         "Police said 12 officers were hurt when stones were thrown."
     )
-    assert _injured(text) == (12, 36, 36)
+    assert _injured(text) == (36, 36, 36)  # each group counted at its lowest
     assert _killed("Seven soldiers were killed. The army said 20 militants were killed.")[1] == 27
 
 
@@ -431,3 +431,12 @@ def test_counts_a_partys_vague_count_of_enemy_dead_is_a_claim() -> None:
         "The army said it had repelled the assault and killed dozens of RSF fighters."
     )
     assert _killed(text)[1] == 18
+
+
+def test_counts_low_of_several_groups_is_the_sum_of_their_lows() -> None:
+    text = (
+        "At least 20 soldiers were killed when insurgents ambushed a convoy. "
+        "Several attackers were also killed, the sources said."
+    )
+    low, best, _ = _killed(text)
+    assert low == best and low > 20

@@ -873,7 +873,8 @@ def _crowd_actors(
     crowd = next((m.actor for m in found if m.actor.kind in {PROTESTERS, RIOTERS}), None)
     crowd = crowd or Actor(name=kind, side=kind, kind=kind)
     police = None
-    if country:
+    # a peaceful protest has no second actor (ACLED); police enter when they intervene
+    if country and sub_type != "Peaceful protest":
         police = Actor(name=f"{country} police", side=state_side(country), kind=STATE)
     if sub_type == "Excessive force against protesters":
         return police, crowd

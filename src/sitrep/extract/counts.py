@@ -620,7 +620,11 @@ def combine(figures: list[Figure]) -> Count:
     values = {f.value for f in tolls} | {best}
     if claimed_high is not None:
         values.add(claimed_high)
-    low = min(f.value for f in tolls)
+    if groups and not updates:
+        # each group's lowest figure: "20 soldiers ... several attackers" is at least 23
+        low = sum(min(f.value for f in g) for g in groups)
+    else:
+        low = min(f.value for f in tolls)
     if len(values) > 1:
         high: int | None = max(values)
     else:
