@@ -1377,3 +1377,16 @@ def test_the_army_in_the_west_bank_is_israel_and_its_account_joins_the_shooting(
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.actor1 is not None and event.actor1.side == "Israel"
     assert {c.claimant for c in event.claims} >= {"the Palestinian health ministry"}
+
+
+def test_a_capture_after_days_of_fighting_and_an_earlier_strike_are_two_incidents() -> None:
+    events = _events(
+        "Army says it has retaken Menaka from rebels\n\n"
+        "NIAMEY, March 14 - Mali's army said on Thursday it had taken control of the town of "
+        "Menaka after several days of fighting. Drone strikes by the army in Menaka last week "
+        "killed at least 9 people, local officials said.",
+    )
+    kinds = sorted(e.sub_event_type for e in events)
+    assert kinds == ["Air/drone strike", "Government regains territory"]
+    claimants = {c.claimant for e in events for c in e.claims}
+    assert not any(c and "NIAMEY" in c for c in claimants), claimants

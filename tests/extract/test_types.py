@@ -166,3 +166,20 @@ def test_classify_a_shooting_keeps_its_firearm_when_a_bomb_is_told_later() -> No
         "Violence against civilians",
         "Attack",
     )
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("The army says it has retaken Menaka from the rebels", "Government regains territory"),
+        (
+            "Rebels seized Kalehe on Sunday after a day of fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        # a capitalised word that is not the object alone names no place
+        ("Troops captured Russian soldiers near the river.", "Other"),
+        ("Police seized Hamas weapons in a raid.", "Other"),
+    ],
+)
+def test_classify_a_named_place_taken(clause: str, expected: str) -> None:
+    assert classify(clause, "").sub_event_type == expected

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.dates import DATELINE
 from sitrep.extract.actors import NON_PARTY_SIDES, find_actors, speaker_side
 from sitrep.extract.counts import find_figures
 from sitrep.extract.draft import Draft, span_evidence
@@ -359,8 +360,12 @@ def _subject_text(token: Token) -> str:
         if t.i not in clauses and (t.dep_ not in {"appos", "punct"} or t.i == token.i)
     ]
     left, right = min(t.i for t in words), max(t.i for t in words)
-    span = token.doc[left : right + 1]
-    return span.text.strip(" ,")
+    text = token.doc[left : right + 1].text
+    # a misparse may hang the dateline on the subject: "BAMAKO, Nov 14 - Mali's army"
+    dateline = DATELINE.match(text)
+    if dateline and (dateline.group("date") or dateline.group("place").isupper()):
+        text = text[dateline.end() :]
+    return text.strip(" ,")
 
 
 def _antecedent(sent: Span, verb: Token) -> str | None:

@@ -480,7 +480,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         # "Last month's missile strike on the fleet headquarters": one dated incident,
         # even when the sentence goes on to generalise about it
         return "anaphoric"
-    if GENERIC.search(_LATEST_IN.sub("", text)) or HISTORY.search(text, 0, triggers[0].start()):
+    if GENERIC.search(_SPELL_BEFORE.sub("", _LATEST_IN.sub("", text))) or HISTORY.search(
+        text, 0, triggers[0].start()
+    ):
         return "none"
     if COURT.search(text):
         return "none"  # a trial's retelling of a crime, not news of an incident
@@ -520,6 +522,14 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
 _LATEST_IN = re.compile(
     r",\s+(?:in\s+)?(?:the|one of the)\s+(?:latest|newest|most recent|deadliest|worst|biggest|"
     r"largest|second|third)\b[^.;]*",
+    re.I,
+)
+
+
+# "took control of Kidal after several days of fighting": the spell led up to the incident
+_SPELL_BEFORE = re.compile(
+    r"\b(?:after|following)\s+(?:\w+\s+)?(?:weeks|months|days|years|a week|a month)\s+of\s+"
+    r"(?:[\w-]+\s+)?\w+",
     re.I,
 )
 
@@ -1315,6 +1325,10 @@ def _is_new(
     if _force_on_the_crowd(clause, current, kind.event_type, told, toponym, mention, perpetrator):
         return False
     if not _compatible(kind.event_type, told):
+        return True
+    changes_hands = {kind.sub_event_type, classify(current.clauses[0].text, "").sub_event_type}
+    if changes_hands & _TERRITORY_TYPES and kind.event_type == "Explosions/Remote violence":
+        # "the army retook Kidal ... drone strikes on Kidal last week killed 14": two acts
         return True
     if "Arrests" in {kind.sub_event_type, classify(current.clauses[0].text, "").sub_event_type}:
         return kind.sub_event_type != classify(current.clauses[0].text, "").sub_event_type

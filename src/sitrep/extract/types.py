@@ -344,11 +344,25 @@ def _crowd_type(text: str) -> TypeDecision | None:
     return None
 
 
+# "retaken Kidal from", "captured Avdiivka.": a name standing alone as the object, not
+# "captured Russian soldiers" or "seized Hamas weapons"
+_NAMED_OBJECT = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?=\s*(?:[,.;]|$)|\s+(?:from|after|on|in|late|early|overnight|last|this|and|following)\b)"
+)
+
+
 def _territory_type(text: str, perpetrator_kind: str | None) -> TypeDecision | None:
-    if (match := REGAIN.search(text)) is not None and TERRITORY_OBJECT.search(text[match.end() :]):
-        return TypeDecision("Battles", "Government regains territory", match)
+    regain = REGAIN.search(text)
+    if regain is not None and (
+        TERRITORY_OBJECT.search(text[regain.end() :]) or _NAMED_OBJECT.match(text, regain.end())
+    ):
+        return TypeDecision("Battles", "Government regains territory", regain)
     match = CAPTURE.search(text)
-    if match is None or not TERRITORY_OBJECT.search(text[match.end() : match.end() + 80]):
+    if match is None or not (
+        TERRITORY_OBJECT.search(text[match.end() : match.end() + 80])
+        or _NAMED_OBJECT.match(text, match.end())
+    ):
         return None
     if perpetrator_kind == "state forces":
         return TypeDecision("Battles", "Government regains territory", match)
