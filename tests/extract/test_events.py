@@ -1390,3 +1390,20 @@ def test_a_capture_after_days_of_fighting_and_an_earlier_strike_are_two_incident
     assert kinds == ["Air/drone strike", "Government regains territory"]
     claimants = {c.claimant for e in events for c in e.claims}
     assert not any(c and "NIAMEY" in c for c in claimants), claimants
+
+
+def test_a_headline_takes_the_day_its_lead_tells_with_the_victims() -> None:
+    events = _events(
+        "Grenade attack on bar kills two in Gitega\n\n"
+        "Two people were killed and 18 wounded when unidentified assailants threw a grenade "
+        "into a crowded bar in Gitega late on Friday, police said."
+    )
+    assert len(events) == 1
+    assert (events[0].date.start, events[0].date.precision) == (dt.date(2024, 3, 8), "day")
+
+
+def test_a_policeman_killed_by_gunmen_is_the_police_side() -> None:
+    events = _events("A policeman was shot dead by gunmen in Cibitoke province on Saturday.")
+    assert [(e.event_type, e.actor2.side if e.actor2 else None) for e in events] == [
+        ("Battles", "Burundi")
+    ]

@@ -183,3 +183,15 @@ def test_classify_a_shooting_keeps_its_firearm_when_a_bomb_is_told_later() -> No
 )
 def test_classify_a_named_place_taken(clause: str, expected: str) -> None:
     assert classify(clause, "").sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "A policeman was shot dead by gunmen near the market",
+        "Gunmen killed a soldier at a checkpoint",
+        "Bandits shot dead a police officer on patrol",
+    ],
+)
+def test_classify_one_member_of_the_forces_killed_is_a_battle(clause: str) -> None:
+    assert classify(clause, "").event_type == "Battles"

@@ -340,7 +340,7 @@ class _Span:
 
 
 _POLICE = re.compile(
-    r"\b(?:riot police|police(?: officers?)?|gendarmes?|security forces|Garda)\b", re.I
+    r"\b(?:riot police|police(?: officers?)?|policem[ae]n|gendarmes?|security forces|Garda)\b", re.I
 )
 _PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|activists)\b", re.I)
 _RIOTERS = re.compile(r"\b(?:rioters|youths|a crowd|the crowd|mob|agitators|hooligans?)\b", re.I)

@@ -168,6 +168,8 @@ def extract_events(
             if verdict == "anaphoric":
                 # "The unrest grew ..." tells more of the last riot, not of the strike told since
                 current = _antecedent(clause, drafts, current, toponyms)
+                if current is not None:
+                    _date_undated(clause, current, article, date_mentions)
             if (
                 verdict == "anaphoric"
                 and not _victims_only(clause.text)  # a toll told later dates no new event
@@ -1107,6 +1109,21 @@ def _on_another_day(
         current.date, current.date_mention = interval, mention
         return False
     return inside and not _same_time(interval, current.date, mention)
+
+
+def _date_undated(
+    clause: Clause, current: Draft, article: Article, date_mentions: list[DateMention]
+) -> None:
+    """Give a draft told so far with no date (a headline) the day a clause telling more of
+    it names: "Grenade attack kills two" ... "killed ... late on Friday"."""
+    if current.date_mention is not None:
+        return
+    interval, mention = dates_stage.event_date(
+        article.text, clause.start, clause.end, article.published, date_mentions
+    )
+    own = mention is not None and clause.start <= mention.start < clause.end
+    if own and _settles(interval, current):
+        current.date, current.date_mention = interval, mention
 
 
 def _settles(interval: DateInterval, draft: Draft) -> bool:

@@ -117,8 +117,8 @@ ARMED_ATTACK = _rx(
 )
 # Victims who bear arms: killing them is a battle, not violence against civilians.
 _ARMED_NOUNS = (
-    r"(?:suspected\s+)?(?:militants|fighters|insurgents|rebels|jihadists|terrorists|gunmen|"
-    r"attackers|assailants|soldiers|troops|servicemen|policemen|police officers|militiamen|bandits)"
+    r"(?:suspected\s+)?(?:(?:militant|fighter|insurgent|rebel|jihadist|terrorist|attacker|assailant|"
+    r"soldier|troop|police officer|bandit)s?|gunm[ae]n|servicem[ae]n|policem[ae]n|militiam[ae]n)"
 )
 _COUNT = (
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -128,7 +128,8 @@ _COUNT = (
 ARMED_VICTIMS = _rx(
     rf"(?:killed|killing|kills|shot dead)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
     rf"{_COUNT}\s+(?:of\s+the\s+)?(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
-    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|have been|had been)\s+killed"
+    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|was|have been|has been|had been)\s+"
+    r"(?:killed|shot dead)"
 )
 FORCES_HIT = re.compile(
     r"\b(?:army|military|soldiers|troops|police|checkpoint|base|barracks|outpost|convoy|patrol|"
