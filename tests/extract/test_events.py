@@ -1407,3 +1407,22 @@ def test_a_policeman_killed_by_gunmen_is_the_police_side() -> None:
     assert [(e.event_type, e.actor2.side if e.actor2 else None) for e in events] == [
         ("Battles", "Burundi")
     ]
+
+
+def test_a_sea_named_in_a_headline_is_no_region_of_the_same_name() -> None:
+    # Sudan has a Red Sea state; a ship attacked "in Red Sea" is not there
+    events = _events(
+        "Rebels say they fired missiles at tanker in Red Sea\n\n"
+        "Yemen's Houthi movement said on Wednesday it had fired missiles at a tanker in the "
+        "Red Sea off the port of Mokha."
+    )
+    assert all(e.location is None or e.location.country != "Sudan" for e in events)
+
+
+def test_allied_states_striking_together_are_not_each_others_target() -> None:
+    events = _events(
+        "U.S. and British warplanes struck Houthi targets around Hodeidah early on Thursday."
+    )
+    assert [(e.actor1.side, e.actor2.side) for e in events if e.actor1 and e.actor2] == [
+        ("United States", "Houthis")
+    ]

@@ -316,7 +316,7 @@ _STATE_RX = [
 _ANY_DEMONYM = "|".join(f"(?:{d})" for d in _DEMONYM.values())
 _TWO_STATES = re.compile(
     rf"\b(?P<a>{_ANY_DEMONYM})\s+and\s+(?P<b>{_ANY_DEMONYM})\s+(?:forces|troops|soldiers|armies|"
-    r"militaries|border guards)\b",
+    r"militaries|border guards|warplanes|jets|aircraft|warships|navies|air forces)\b",
     re.IGNORECASE,
 )
 
@@ -404,7 +404,9 @@ def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
         for group in ("a", "b"):
             state = _state_of_demonym(match.group(group))
             if state is not None:
-                add(state_forces(state), _Span(match.start(group), match.end(group)))
+                # the second state's span takes the shared noun, so "troops" is no third army
+                end = match.end() if group == "b" else match.end(group)
+                add(state_forces(state), _Span(match.start(group), end))
     for state, rx in _STATE_RX:
         for match in rx.finditer(text):
             add(state_forces(state), match)
@@ -789,11 +791,13 @@ def event_actors(
     killed = [
         (main.start + v.start(), main.start + v.end()) for v in ARMED_VICTIMS.finditer(main.text)
     ]
+    allies = _allies(main, found, perpetrator)
     others = [
         m
         for m in found
         if (perpetrator is None or m.actor.side != perpetrator.side)
         and m.actor.side not in NON_PARTY_SIDES
+        and m not in allies
     ]
     unnamed_dead = [
         m
@@ -815,6 +819,24 @@ def event_actors(
     ):
         perpetrator = _camp(_OPPONENT[target.side])
     return perpetrator, target
+
+
+def _allies(
+    clause: Clause, found: list[ActorMention], perpetrator: Actor | None
+) -> list[ActorMention]:
+    """Actors joined to the perpetrator by "and": "U.S. and British warplanes struck ..."."""
+    lead = next((m for m in found if perpetrator is not None and m.actor == perpetrator), None)
+    if lead is None:
+        return []
+    return [
+        m
+        for m in found
+        if m is not lead
+        and _JOINED.fullmatch(clause.text[lead.end - clause.start : m.start - clause.start])
+    ]
+
+
+_JOINED = re.compile(r"\s*(?:,|and|, and)\s*")
 
 
 def _named_perpetrator(draft: Draft, country: str | None) -> Actor | None:

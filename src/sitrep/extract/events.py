@@ -843,7 +843,8 @@ def _not_the_scene(text: str, toponym: Toponym) -> bool:
     after = text[toponym.end : toponym.end + 60]
     before = text[max(0, toponym.start - 30) : toponym.start]
     journey = text[max(0, toponym.start - 90) : toponym.start]
-    water = _WATER.search(toponym.text) and before.rstrip().lower().endswith("the")
+    # a headline drops the article ("ship attacked in Red Sea"); "Sudan's Red Sea" is the state
+    water = _WATER.search(toponym.text) and not before.rstrip().endswith(("'s", "’s"))
     # "BAMAKO, Jan 15 (Reuters) - ...": where the report was filed, not where anything happened
     filed = dates_stage.dateline_at(text, toponym.start)
     dateline = filed is not None and (filed.start("place"), filed.end("place")) == (
