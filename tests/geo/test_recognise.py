@@ -250,3 +250,11 @@ def test_recognise_surname_of_a_person_named_in_full(
 def test_recognise_armed_groups_and_contractions_are_not_places(gaz: Gazetteer) -> None:
     text = "Hamas and Taliban fighters met Wagner envoys. I've seen it, he said, in Gaza."
     assert _found(text, gaz) == [("Gaza", "name")]
+
+
+def test_recognise_unknown_settlement_placed_in_its_region_by_a_comma(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen abducted 40 pupils from a school in Dogon Kuka, in northwest Nigeria's Kebbi state."
+    )
+    unknown = [m for m in recognise(text, gaz).mentions if m.role == "unknown"]
+    assert [m.text for m in unknown] == ["Dogon Kuka"]

@@ -393,7 +393,9 @@ _UNKNOWN_BEFORE = re.compile(
     rf"\b(?:{_SETTLEMENT}|villages|towns|hub) of (?:the )?$", re.IGNORECASE
 )
 _UNKNOWN_AFTER = re.compile(
-    rf"^(?: (?:{_SETTLEMENT})\b|, an? (?:\w+ ){{0,2}}(?:{_SETTLEMENT}) (?:in|of|near|on)\b)",
+    rf"^(?: (?:{_SETTLEMENT})\b|, an? (?:\w+ ){{0,2}}(?:{_SETTLEMENT}) (?:in|of|near|on)\b|"
+    # "Kuriga, in northwest Nigeria's Kaduna state"
+    rf", in (?:[\w'’-]+ ){{1,4}}(?:{_REGION_WORDS}|district|county)\b)",
     re.IGNORECASE,
 )
 
