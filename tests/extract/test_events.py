@@ -1426,3 +1426,38 @@ def test_allied_states_striking_together_are_not_each_others_target() -> None:
     assert [(e.actor1.side, e.actor2.side) for e in events if e.actor1 and e.actor2] == [
         ("United States", "Houthis")
     ]
+
+
+def test_a_raid_overnight_into_saturday_is_the_weekend_attack_told_before() -> None:
+    events = _events(
+        "Dozens of people were killed over the weekend when militiamen attacked a camp for "
+        "displaced people in Ituri province, officials said on Monday. The attackers used "
+        "machetes and guns in the raid on the camp overnight into Saturday, a civil society "
+        "leader said, adding that 41 bodies had been recovered.",
+        published="2024-02-12",
+    )
+    assert len(events) == 1
+    assert events[0].event_type == "Violence against civilians"
+    assert events[0].fatalities.best >= 12
+
+
+def test_a_headline_toll_of_militants_without_its_auxiliary_is_a_battle() -> None:
+    events = _events(
+        "Army says 12 militants killed in raid on hideout\n\n"
+        "Security forces killed 12 militants in an overnight raid on a hideout in the North "
+        "Waziristan district, the military said on Tuesday.",
+        published="2023-10-03",
+    )
+    assert [(e.event_type, e.persons) for e in events] == [("Battles", [])]
+
+
+def test_two_states_named_with_government_strike_as_one() -> None:
+    events = _events(
+        "Russian and Syrian government warplanes struck a market in the town of Sarmada in "
+        "Idlib province on Monday, killing 9 civilians, rescuers said. Russia's defence "
+        "ministry said its aircraft had struck depots in the area.",
+        published="2024-02-20",
+    )
+    assert len(events) == 1
+    assert events[0].actor1 is not None and events[0].actor1.side == "Russia"
+    assert "claimed" in {c.status for c in events[0].claims}

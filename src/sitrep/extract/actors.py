@@ -315,7 +315,8 @@ _STATE_RX = [
 ]
 _ANY_DEMONYM = "|".join(f"(?:{d})" for d in _DEMONYM.values())
 _TWO_STATES = re.compile(
-    rf"\b(?P<a>{_ANY_DEMONYM})\s+and\s+(?P<b>{_ANY_DEMONYM})\s+(?:forces|troops|soldiers|armies|"
+    rf"\b(?P<a>{_ANY_DEMONYM})\s+and\s+(?P<b>{_ANY_DEMONYM})\s+(?:government\s+|regime\s+|army\s+)?"
+    r"(?:forces|troops|soldiers|armies|"
     r"militaries|border guards|warplanes|jets|aircraft|warships|navies|air forces)\b",
     re.IGNORECASE,
 )
@@ -946,8 +947,12 @@ def event_persons(
                 continue
             if any(p.name == ent.text for p in persons):
                 continue
-            if not ent.text[0].isupper() or not ent.text.split()[-1][0].isupper():
-                continue  # "stray shells": the small model's PERSON, not a name
+            if (
+                not ent.text[0].isupper()
+                or not ent.text.split()[-1][0].isupper()
+                or any(ch.isdigit() for ch in ent.text)
+            ):
+                continue  # "stray shells", "Oct 3 - Pakistani": the small model's PERSON
             before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
             if _is_speaker(ent) or find_actors(ent.text) or _ACCORDING_TO.search(before):
                 continue  # a speaker, or a group the model took for a person ("Al Shabaab")

@@ -1109,7 +1109,7 @@ def _on_another_day(
         # week it was told in; a later "on Wednesday night" is then another night
         current.date, current.date_mention = interval, mention
         return False
-    return inside and not _same_time(interval, current.date, mention)
+    return inside and not _same_time(interval, current.date, mention, current.date_mention)
 
 
 def _date_undated(
@@ -1134,13 +1134,20 @@ def _settles(interval: DateInterval, draft: Draft) -> bool:
     return wide and short and draft.date.start <= interval.start <= draft.date.end
 
 
-def _same_time(a: DateInterval, b: DateInterval, told: DateMention | None = None) -> bool:
+def _same_time(
+    a: DateInterval,
+    b: DateInterval,
+    told: DateMention | None = None,
+    b_told: DateMention | None = None,
+) -> bool:
     """Overlapping intervals; two days or nights must start the same day, since
     "Tuesday night" (27-28) and "Wednesday night" (28-29) share a day but not a night.
 
     ``told`` is the mention that dated ``a``: "in the early hours of Thursday" (day 28) is
-    still the night of "Wednesday night" (27-28)."""
-    if (a.end - a.start).days <= 1 and (b.end - b.start).days <= 1:
+    still the night of "Wednesday night" (27-28).  ``b_told`` dated ``b``: a weekend is two
+    days, not a night, and holds "overnight into Saturday" (27-28 in a 28-29 weekend)."""
+    weekend = any(m is not None and "weekend" in m.text.lower() for m in (told, b_told))
+    if not weekend and (a.end - a.start).days <= 1 and (b.end - b.start).days <= 1:
         small_hours = told is not None and _SMALL_HOURS.search(told.text) is not None
         night = (b.end - b.start).days == 1
         return a.start == b.start or (small_hours and night and a.start == a.end == b.end)
@@ -1365,7 +1372,7 @@ def _is_new(
         own_date
         and not settles
         and current.date_mention is not None
-        and not _same_time(interval, current.date, mention)
+        and not _same_time(interval, current.date, mention, current.date_mention)
     ):
         return True
     if (
@@ -1385,7 +1392,7 @@ def _is_new(
     return (
         mention is not None
         and current.date_mention is not None
-        and not _same_time(interval, current.date, mention)
+        and not _same_time(interval, current.date, mention, current.date_mention)
     )
 
 

@@ -85,7 +85,8 @@ CLASH = _rx(
     r"repel(?:led|s)? (?:an? |the )?(?:attack|assault|offensive)|"
     r"ambush\w*|incursion|skirmish\w*|offensive|assault on (?:positions|the base|a base)|"
     r"attack\w* (?:by [^,.;]{1,40}? )?(?:on )?(?:the |an? )?(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
-    r"(?:positions?|bases?|camps?|outposts?|posts?|checkpoints?|convoys?|patrols?|barracks|garrisons?)"
+    r"(?:positions?|bases?|camps?(?! for (?:the )?(?:displaced|refugees))|outposts?|posts?|checkpoints?|"
+    r"convoys?|patrols?|barracks|garrisons?)"
 )
 SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
 AIR = _rx(
@@ -128,8 +129,10 @@ _COUNT = (
 ARMED_VICTIMS = _rx(
     rf"(?:killed|killing|kills|shot dead)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
     rf"{_COUNT}\s+(?:of\s+the\s+)?(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
-    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:were|was|have been|has been|had been)\s+"
-    r"(?:killed|shot dead)"
+    # a headline drops the auxiliary ("12 militants killed in raid"), not the object of an
+    # act ("12 militants killed five villagers")
+    rf"{_COUNT}\s+(?:[a-z]+\s+)?{_ARMED_NOUNS}\s+(?:(?:were|was|have been|has been|had been)\s+)?"
+    rf"(?:killed|shot dead)(?!\s+(?:at least\s+|about\s+|the\s+|their\s+|his\s+|her\s+|{_COUNT}\b))"
 )
 FORCES_HIT = re.compile(
     r"\b(?:army|military|soldiers|troops|police|checkpoint|base|barracks|outpost|convoy|patrol|"
