@@ -1461,3 +1461,23 @@ def test_two_states_named_with_government_strike_as_one() -> None:
     assert len(events) == 1
     assert events[0].actor1 is not None and events[0].actor1.side == "Russia"
     assert "claimed" in {c.status for c in events[0].claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting has spread from the capital to three provinces, where rebels have been "
+        "accused of looting villages.",
+        "Air strikes by the army have hit markets and homes in areas held by the rebels.",
+        "Judges found that the commander had ordered his fighters to attack the village of Tche.",
+    ],
+)
+def test_trends_patterns_and_court_findings_are_not_incidents(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_present_perfect_strike_with_a_toll_or_place_is_an_incident() -> None:
+    assert (
+        len(_events("Drone attacks have killed three civilians in the city, officials said.")) == 1
+    )
+    assert len(_events("Air strikes have hit Kharkiv overnight, the governor said.")) == 1

@@ -507,6 +507,8 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     told = any(_told_in_past(doc, clause, m, reported=casualty_only) for m in triggers)
     if not headline and not told and not acted:
         return "none"
+    if _habitual(doc, clause, triggers[0], date_mentions):
+        return "none"
     if _is_old(clause, article, date_mentions):
         return "none"
     if ANAPHORA.search(text[: triggers[0].end() + 1]) and not SEPARATE.search(text):
@@ -697,6 +699,30 @@ def _impact_follows(doc: Doc, trigger: Token | None) -> bool:
         if token.tag_ in _PAST and token.lemma_ in _IMPACT_LEMMAS:
             return True
     return False
+
+
+# "in Kharkiv", "near the Bhamo airport": a named place the act is told at
+_NAMED_PLACE = re.compile(r"\b(?:in|near|on|at|around|outside|across)\s+(?:the\s+)?[A-Z]")
+
+
+def _habitual(
+    doc: Doc, clause: Clause, trigger: re.Match[str], date_mentions: list[DateMention]
+) -> bool:
+    """True for acts told as a pattern: a bare plural in the present perfect with no date, no
+    toll and no named place ("Air strikes by the army have hit markets and homes in areas held by
+    the RSF"), unlike "Air strikes have hit Kharkiv" or "two strikes have killed five"."""
+    if any(clause.start <= m.start < clause.end for m in date_mentions):
+        return False
+    if _NAMED_PLACE.search(clause.text) or find_figures(clause.text):
+        return False  # a place or a toll of its own makes it one incident
+    at = clause.start - clause.sentence.start + trigger.start()
+    token = next((t for t in doc if t.idx == at), None)
+    if token is None or token.tag_ != "NNS":
+        return False
+    if any(c.dep_ in {"det", "nummod", "poss"} for c in token.children):
+        return False
+    head = token.head
+    return any(c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in head.children)
 
 
 def _past_auxiliary(auxiliaries: list) -> bool:  # type: ignore[type-arg]

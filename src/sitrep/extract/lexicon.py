@@ -157,6 +157,7 @@ GENERIC = re.compile(
         r"has been (?:hit|shelled|attacked|targeted)",
         r"a (?:wave|spate|string) of",
         r"escalat(?:ed|ing|ion)",
+        r"(?:has|have|had) spread",
         r"continued to",
         r"have continued",
         r"has continued",
@@ -381,7 +382,9 @@ COURT = re.compile(
     # a war long past: "arrested in France during World War Two", "the first Gulf War"
     r"World War (?:I|II|One|Two|1|2)|(?:first|second) World War|(?:first )?Gulf War|Vietnam War|"
     r"Korean War|Holocaust|"
-    r"court (?:heard|was told)|(?:jury|judge|prosecutors?) (?:heard|said the (?:defendant|accused)))\b",
+    r"court (?:heard|was told)|(?:jury|judge|prosecutors?) (?:heard|said the (?:defendant|accused))|"
+    r"(?:judges?|the court|tribunal|jury) (?:found|ruled|concluded)|"
+    r"(?:sentenced|convicted|acquitted) (?:\w+ ){0,4}(?:for|of)\b)\b",
     re.IGNORECASE,
 )
 
