@@ -60,7 +60,7 @@ _STOP = (
     r"(?!(?:after|when|while|as|but|and|in|on|at|by|from|since|before|during|were|was|"
     r"among|of|had|have|has|said|says|told|reported|claimed|added)\b)"
 )
-_NP = rf"(?:{_STOP}[\w'’-]+\s+){{0,6}}?"
+_NP = rf"(?:{_STOP}[\w'’][\w'’-]*\s+){{0,6}}?"  # words, not a dateline's dash
 _INCLUDING = (
     r"(?:[\w'’-]+,\s+(?:(?:including|among\s+them|of\s+whom)\s+[^,.;]{1,60}|"
     r"[\w-]+\s+of\s+them(?:\s+[\w-]+){0,3}),\s+)?"
@@ -361,6 +361,12 @@ _AGENT_OF = re.compile(
 )
 
 
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$"
+)
+
+
 def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
     number = match.group("num")
     value = parse_number(number)
@@ -370,6 +376,8 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
     before = text[: match.start("num")]
     if _NOT_PEOPLE.match(after) or _SUBSET.search(before[-30:]) or _is_year(number, before):
         return None
+    if _MONTH_BEFORE.search(before[-12:]):
+        return None  # a day of the month: "SRINAGAR, May 9 - Two militants were killed"
     # "a soldier was killed" is one figure; "a number of" or "a large number" are not figures.
     if number.lower() in {"a", "an", "both", "several"} and re.match(
         r"\s*(?:number|large|lot|series|day|week)\b", after, re.IGNORECASE
