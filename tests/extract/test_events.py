@@ -1481,3 +1481,15 @@ def test_a_present_perfect_strike_with_a_toll_or_place_is_an_incident() -> None:
         len(_events("Drone attacks have killed three civilians in the city, officials said.")) == 1
     )
     assert len(_events("Air strikes have hit Kharkiv overnight, the governor said.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BENI, Feb 12 - Militiamen clashed with ADF rebels on Saturday near Oicha.",
+        "Armed bandits abducted at least 30 pupils from a school in Zaria early on Thursday, "
+        "police said.",
+    ],
+)
+def test_lead_sentences_the_small_model_misparses_are_still_incidents(text: str) -> None:
+    assert len(_events(text)) == 1

@@ -725,6 +725,17 @@ def _habitual(
     return any(c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in head.children)
 
 
+def _finite_acl(verb: Token) -> bool:
+    """A past verb the small model hung on its subject as a reduced relative: "Armed bandits
+    abducted at least 20 pupils ..., police said" (a passive participle takes no object)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBN"}
+        and verb.i > verb.head.i
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def _past_auxiliary(auxiliaries: list) -> bool:  # type: ignore[type-arg]
     """True for "was/were/had (been) done" and the perfect "has/have (been) done"."""
     return any(a.tag_ in _PAST or a.lemma_ == "have" for a in auxiliaries)
@@ -756,7 +767,11 @@ def _told_in_past(
             # the small model tags some past verbs as participles: "a strike ... killed 15,
             # the ministry said"; a participle with its own active subject is finite
             own_subject = any(c.dep_ == "nsubj" for c in token.children)
-            finite = token.tag_ == "VBD" or (token.tag_ == "VBN" and (auxiliaries or own_subject))
+            finite = (
+                token.tag_ == "VBD"
+                or (token.tag_ == "VBN" and (auxiliaries or own_subject))
+                or _finite_acl(token)
+            )
             if finite and _describes_in_present(token):
                 return False
             if finite:
@@ -804,7 +819,9 @@ def _has_event_verb(doc: Doc, clause: Clause, *, reporting_counts: bool = False)
     for token in doc:
         if token.tag_ not in _PAST or not offset <= token.idx < end:
             continue
-        if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound", "acl"}:
+        if token.pos_ not in {"VERB", "AUX"} or (
+            token.dep_ in {"amod", "compound", "acl"} and not _finite_acl(token)
+        ):
             continue  # "military-related sites", "the wounded"
         if token.lemma_ in REPORTING_LEMMAS and not (reporting_counts or _reports_an_act(token)):
             continue

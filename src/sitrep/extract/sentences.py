@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.dates import DATELINE
+
 # A sentence ends at . ! ? (optionally followed by a closing quote) and whitespace,
 # unless the period belongs to an abbreviation or an initial.
 _ABBREVIATIONS = {
@@ -97,4 +99,12 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     lead = len(chunk) - len(chunk.lstrip())
     begin = start + lead
+    opening = DATELINE.match(stripped)
+    if opening and (opening.group("date") or opening.group("place").isupper()):
+        # "BUNIA, Feb 12 - Militiamen clashed ...": the parser takes the dateline for the
+        # subject; the sentence starts after it (geocoding and dates read the whole text)
+        rest = stripped[opening.end() :]
+        if rest.strip():
+            begin += opening.end() + len(rest) - len(rest.lstrip())
+            stripped = rest.strip()
     sentences.append(Sentence(begin, begin + len(stripped), stripped, len(sentences)))
