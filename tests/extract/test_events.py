@@ -1493,3 +1493,15 @@ def test_a_present_perfect_strike_with_a_toll_or_place_is_an_incident() -> None:
 )
 def test_lead_sentences_the_small_model_misparses_are_still_incidents(text: str) -> None:
     assert len(_events(text)) == 1
+
+
+def test_a_village_the_model_takes_for_a_person_is_the_place_not_a_victim() -> None:
+    events = _events(
+        "Anglophone separatist fighters killed a family of five on March 9 in the village of "
+        "Bali Nyonga in Cameroon's Northwest region, the military said."
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.location is not None and event.location.country == "Cameroon"
+    assert event.persons == [] and event.actor2 is not None and event.actor2.name == "civilians"
+    assert event.actor1 is not None and event.actor1.side == "Ambazonia"

@@ -458,3 +458,16 @@ def test_unknown_village_takes_the_region_of_the_sentence_before(gaz: Gazetteer)
     village = _by_text(geoparse(text, gaz))["Thit Kyin Taw"]
     assert (village.place.admin1, village.place.geo_precision) == ("Magway", 3)
     assert "just before" in village.reason
+
+
+def test_resolve_a_name_held_by_the_region_beside_it(gaz: Gazetteer) -> None:
+    # GeoNames knows a Boni in Germany only; the Mopti region holds this one
+    text = "Soldiers killed 30 militants near Boni in the Mopti region."
+    found = _by_text(geoparse(text, gaz))["Boni"]
+    assert (found.place.country, found.place.admin1) == ("Mali", "Mopti")
+    assert found.place.geonameid is None and found.place.geo_precision == 3
+
+
+def test_resolve_a_name_held_by_a_country_is_not_read_abroad(gaz: Gazetteer) -> None:
+    text = "Gunmen attacked a patrol in the village of Banjska in northern Kosovo."
+    assert {t.place.country for t in geoparse(text, gaz)} == {"Kosovo"}

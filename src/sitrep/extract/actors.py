@@ -287,7 +287,13 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Abu Sayyaf", "Abu Sayyaf", "Abu Sayyaf", REBEL),
     (r"\bAQAP\b|al-Qaeda in the Arabian Peninsula", "AQAP", "AQAP", REBEL),
     (r"\bCODECO\b", "CODECO", "CODECO", MILITIA),
-    (r"Ambazonian? (?:separatists|fighters|forces)", "Ambazonian separatists", "Ambazonia", REBEL),
+    (
+        r"(?:Ambazonian?|Anglophone) (?:separatists?|separatist (?:fighters|groups?|militias?)|"
+        r"fighters|forces)",
+        "Ambazonian separatists",
+        "Ambazonia",
+        REBEL,
+    ),
     (r"Janjaweed", "Janjaweed", "RSF", MILITIA),
     (r"(?:Israeli |Jewish )?[Ss]ettlers\b", "Israeli settlers", "Israeli settlers", IDENTITY),
     (r"Viv Ansanm|400 Mawozo|\bG9\b", "Haitian gangs", "gangs", MILITIA),
@@ -928,6 +934,11 @@ def _served_side(text: str) -> Actor | None:
     return None
 
 
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|district) of (?:the )?$", re.I
+)
+
+
 def event_persons(
     draft: Draft, parsed: dict[int, Doc], claims: list[Claim], doc_id: str
 ) -> list[Person]:
@@ -954,6 +965,8 @@ def event_persons(
             ):
                 continue  # "stray shells", "Oct 3 - Pakistani": the small model's PERSON
             before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+            if _SETTLEMENT_OF.search(before):
+                continue  # "the village of Bali Nyonga": a place the model took for a person
             if _is_speaker(ent) or find_actors(ent.text) or _ACCORDING_TO.search(before):
                 continue  # a speaker, or a group the model took for a person ("Al Shabaab")
             evidence = Evidence(

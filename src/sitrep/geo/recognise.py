@@ -300,7 +300,21 @@ def recognise(
             continue
         j, s, e, key = found
         cands = gaz.candidates(text[s:e])
-        if _rejected(gaz, cands, text, toks, words, i, j, key, lower_words, blocked, surnames):
+        # "the village of Bali Nyonga": a settlement, whatever NER took it for
+        settlement = _UNKNOWN_BEFORE.search(text[max(0, s - 30) : s]) is not None
+        if _rejected(
+            gaz,
+            cands,
+            text,
+            toks,
+            words,
+            i,
+            j,
+            key,
+            lower_words,
+            [] if settlement else blocked,
+            surnames,
+        ):
             i = j + 1
             continue
         m = Mention(s, e, text[s:e], cands, s, e)

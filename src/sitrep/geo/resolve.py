@@ -42,6 +42,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sitrep.geo.gazetteer import Candidate, Gazetteer, name_key
@@ -566,6 +567,7 @@ def resolve_mentions(
     first = _winners(rec.mentions, ctx, first)
     targets = rec.mentions if only is None else only
     rankings = [(m, _rank(m, ctx, first)) for m in targets]
+    foreign = _outside_their_container(text, rankings) if only is None else []
     # a reading dropped as stray is dropped for every mention of that name: a bare "Kani"
     # after "Kani township" in a Myanmar story is no more the town in Japan
     stray_readings = [
@@ -575,6 +577,7 @@ def resolve_mentions(
         and ranked
         and _stray(ranked[0][1], m, ctx, first, gaz, text[m.span_start : m.span_end])
     ]
+    stray_readings += [(m, c) for m, c in foreign if all(m is not s for s, _ in stray_readings)]
     strays = {(name_key(m.text), c.id) for m, c in stray_readings}
     out: list[Toponym] = []
     chosen: list[tuple[Mention, Candidate]] = []
@@ -617,13 +620,72 @@ def resolve_mentions(
     # "Kani township" with no Kani in the country: a place the gazetteer lacks
     unknown = [m for m in targets if m.role == "unknown"] + [
         replace(m, role="unknown", candidates=())
-        for m, _ in stray_readings
+        for m, c in stray_readings
         if _DISTRICT_WORD.search(text[m.span_start : m.span_end])
+        or ((m, c) in foreign and c.kind in ("place", "admin2"))
     ]
     if unknown:
         out.extend(_unknown_places(text, unknown, chosen, gaz))
         out.sort(key=lambda t: t.start)
     return out
+
+
+# "Boni in the Mopti region", "Banjska in northern Kosovo", "Bali, Cameroon": the next
+# name holds this one; "Cameroon's Northwest region": the name before does
+_HELD_BY_NEXT = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)(?:ern|east|west|"
+    r"-?eastern|-?western)?\s+)?|,\s+"
+)
+_HELD_BY_PREVIOUS = re.compile(r"['’]s\s+")
+
+
+def _outside_their_container(
+    text: str, rankings: list[tuple[Mention, list]]
+) -> list[tuple[Mention, Candidate]]:
+    """Mentions whose containing region or country the text names right beside them.
+
+    A mention whose best reading lies outside its container takes the best reading inside
+    it (the ranking is reordered in place); with none inside, it is returned with its best
+    reading, to be dropped: "Boni in the Mopti region" is no Boni in Germany.
+    """
+    ordered = sorted((m for m, r in rankings if r), key=lambda m: m.span_start)
+    best = {id(m): r[0][1] for m, r in rankings if r}
+    ranked_of = {id(m): r for m, r in rankings if r}
+    out: list[tuple[Mention, Candidate]] = []
+    for before, after in pairwise(ordered):
+        gap = text[before.span_end : after.span_start]
+        if _HELD_BY_NEXT.fullmatch(gap) and _is_container(best[id(after)], after, gap):
+            inner, box = before, best[id(after)]
+        elif _HELD_BY_PREVIOUS.fullmatch(gap) and best[id(before)].kind in ("country", "admin1"):
+            inner, box = after, best[id(before)]
+        else:
+            continue
+        held = best[id(inner)].kind
+        if held not in ("place", "admin2") and not (held == "admin1" and box.kind == "country"):
+            continue  # a list of countries or regions: "China, Japan and Korea", "In Asia, Canada"
+        ranked = ranked_of[id(inner)]
+        inside = [r for r in ranked if _within(r[1], box)]
+        if not inside:
+            out.append((inner, ranked[0][1]))
+        elif inside[0] is not ranked[0]:
+            ranked[:] = inside + [r for r in ranked if r not in inside]
+    return out
+
+
+def _is_container(c: Candidate, m: Mention, gap: str) -> bool:
+    """A country, or a region named as one ("the Mopti region"); after a comma only a
+    country or a region with its word, so that "Kharkiv, Sumy and Poltava" is a list."""
+    if c.kind == "country":
+        return True
+    return c.kind == "admin1" and (m.role == "region" or not gap.startswith(","))
+
+
+def _within(c: Candidate, box: Candidate) -> bool:
+    if c.id == box.id:
+        return False
+    if box.kind == "country":
+        return c.cc == box.cc
+    return c.cc == box.cc and c.admin1 == box.admin1 and c.kind != "admin1"
 
 
 # A small place this far from every other place of an article, in a country the article
