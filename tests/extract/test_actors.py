@@ -234,3 +234,37 @@ def test_actors_a_peaceful_protest_has_no_second_actor() -> None:
         source="Test Wire",
     )
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Peaceful protest", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # the forces named after the act are its victims, not its authors
+        (
+            "A roadside bomb struck an army patrol near Samarra late on Sunday, killing two "
+            "soldiers and wounding three, security sources said.",
+            None,
+            "Iraq",
+        ),
+        # who uses a base is not who struck it; Iraq's Kataib Hezbollah is not Lebanon's
+        (
+            "An unidentified drone struck a base used by Kataib Hezbollah near Samarra overnight, "
+            "wounding four fighters.",
+            None,
+            "Kataib Hezbollah",
+        ),
+        # "paramilitary-style" names no group, and police describing an attack did not do it
+        (
+            "A man was shot in both legs in what police described as a paramilitary-style "
+            "attack in west Belfast late on Sunday.",
+            None,
+            "civilians",
+        ),
+    ],
+)
+def test_actors_victims_holders_and_describers_are_not_perpetrators(
+    text: str, actor1: str | None, actor2: str | None
+) -> None:
+    [event] = sitrep.extract(text, published="2024-05-20", source="Test Wire")
+    assert (event.actor1.side if event.actor1 else None) == actor1
+    assert (event.actor2.side if event.actor2 else None) == actor2

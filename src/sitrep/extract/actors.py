@@ -162,7 +162,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"Black Sea Fleet", "Russian Black Sea Fleet", "Russia", STATE),
     (r"Wagner(?: Group| mercenaries)?", "Wagner Group", "Russia", EXTERNAL),
     (
-        r"Rapid Support Forces|\bRSF\b|[Pp]aramilitar(?:y|ies)",
+        r"Rapid Support Forces|\bRSF\b",
         "Rapid Support Forces (RSF)",
         "RSF",
         REBEL,
@@ -221,7 +221,9 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (r"pro-junta militia|Pyu Saw Htee", "pro-junta militia", "Myanmar military", MILITIA),
     (r"Hamas", "Hamas", "Hamas", REBEL),
     (r"Israel Defen[cs]e Forces|\bIDF\b", "Military Forces of Israel", "Israel", STATE),
-    (r"Hezbollah", "Hezbollah", "Hezbollah", REBEL),
+    # Iraq's Kataib Hezbollah is not Lebanon's Hezbollah
+    (r"Kata'?[ei]b Hezbollah", "Kataib Hezbollah", "Kataib Hezbollah", MILITIA),
+    (r"(?<!Kataib )(?<!Kataeb )(?<!Kata'ib )Hezbollah", "Hezbollah", "Hezbollah", REBEL),
     (r"Houthis?", "Houthis", "Houthis", REBEL),
     (r"(?i:\bal[- ]?Shabaa?b\b)", "al-Shabaab", "al-Shabaab", REBEL),
     (r"(?<!Pakistani )(?<!-e-)\bTaliban\b", "Taliban", "Taliban", STATE),
@@ -349,6 +351,7 @@ class _Span:
 _POLICE = re.compile(
     r"\b(?:riot police|police(?: officers?)?|policem[ae]n|gendarmes?|security forces|Garda)\b", re.I
 )
+_SUDAN_PARAMILITARY = re.compile(r"\bparamilitar(?:y|ies)\b(?!-style)", re.I)
 _PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|activists)\b", re.I)
 _RIOTERS = re.compile(r"\b(?:rioters|youths|a crowd|the crowd|mob|agitators|hooligans?)\b", re.I)
 _GUNMEN = re.compile(
@@ -400,6 +403,10 @@ def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
         taken.append((match.start(), match.end()))
         found.append(ActorMention(actor, match.start(), match.end()))
 
+    if country == "Sudan":
+        # in Sudan "the paramilitaries" are the RSF; elsewhere the word names no one group
+        for match in _SUDAN_PARAMILITARY.finditer(text):
+            add(Actor(name="Rapid Support Forces (RSF)", side="RSF", kind=REBEL), match)
     for rx, name, side, kind in _TABLE_RX:
         for match in rx.finditer(text):
             named = name or re.sub(r"^the ", "", match.group())
@@ -558,10 +565,22 @@ _WEAPON = re.compile(
 # "X said the RSF had ...": X speaks, it did not act (unless it speaks of itself).
 _SPEAKS = re.compile(
     r"^(?:,[^,]{1,60},)?(?:\s+and\s+(?:\w+\s+){0,2}\w+)?\s+(?:(?:has|have|had|also|later)\s+)?"
-    r"(?:said|says?|told|reported|announced|accused|"
+    r"(?:said|says?|told|reported|announced|described|accused|"
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
 )
 # "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
+_NOT_AGENT_BY = re.compile(
+    r"\b(?:used|held|controlled|run|owned|backed|led|operated|occupied|supported|founded|funded|"
+    r"manned|guarded|built|known|called|named|described)\s+$",
+    re.I,
+)
+_OBJECT_OF_ACT = re.compile(
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|struck|hit(?:ting)?|target(?:ed|ing)|"
+    r"ambush(?:ed|ing)|attack(?:ed|ing)|shell(?:ed|ing)|bomb(?:ed|ing)|abduct(?:ed|ing)|"
+    r"kidnapp(?:ed|ing))\s+(?:(?:at least|about|some|the|a|an|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|\d+)\s+){0,2}$",
+    re.I,
+)
 _HIT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|at|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
     r"(?:(?!(?:as|when|while|and|after|\w+day)\b)[\w'-]+\s+){0,2}$",
@@ -625,6 +644,8 @@ def perpetrator(clause: Clause, country: str | None) -> ActorMention | None:
     if not found:
         return None
     for by in re.finditer(r"\bby\s+(?:the\s+)?", text):
+        if _NOT_AGENT_BY.search(text, 0, by.start()):
+            continue  # "a base used by Kataib Hezbollah": who holds it, not who struck it
         after_by = [m for m in found if m.start >= clause.start + by.end() - 1]
         gap = text[by.end() : after_by[0].start - clause.start] if after_by else ""
         if after_by and len(gap) < 25 and not re.search(r"[,;]", gap):
@@ -680,6 +701,8 @@ def _may_act(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _SPEAKS.match(text[end:]) or _SUFFERS.match(text[end:]) or _HIT_BEFORE.search(before):
         return False
+    if _OBJECT_OF_ACT.search(before):
+        return False  # "killing two soldiers", "struck an Iraqi army patrol": the victims
     if _OWNED_BEFORE.search(before):
         return False  # "Laiza, the headquarters of the KIA": the group owns a place, acts not
     if before.endswith("("):
