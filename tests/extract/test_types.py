@@ -195,3 +195,15 @@ def test_classify_a_named_place_taken(clause: str, expected: str) -> None:
 )
 def test_classify_one_member_of_the_forces_killed_is_a_battle(clause: str) -> None:
     assert classify(clause, "").event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Armed men attacked a Kosovo police patrol early on Sunday, killing one officer",
+        "Gangs attacked the police station in Delmas and set it on fire",
+        "Militants stormed an army checkpoint overnight",
+    ],
+)
+def test_classify_an_assault_on_police_or_army_posts_is_a_battle(clause: str) -> None:
+    assert classify(clause, "").event_type == "Battles"

@@ -84,9 +84,12 @@ CLASH = _rx(
     r"clash\w*|fighting|fought|battl\w+|gun ?battles?|firefights?|exchanged fire|exchange of fire|"
     r"repel(?:led|s)? (?:an? |the )?(?:attack|assault|offensive)|"
     r"ambush\w*|incursion|skirmish\w*|offensive|assault on (?:positions|the base|a base)|"
-    r"attack\w* (?:by [^,.;]{1,40}? )?(?:on )?(?:the |an? )?(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
+    r"(?:attack|storm)\w* (?:by [^,.;]{1,40}? )?(?:on )?(?:the |an? )?(?:[\w-]+ )?"
+    r"(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
     r"(?:positions?|bases?|camps?(?! for (?:the )?(?:displaced|refugees))|outposts?|posts?|checkpoints?|"
-    r"convoys?|patrols?|barracks|garrisons?)"
+    r"convoys?|patrols?|barracks|garrisons?)|"
+    # "attacked the police station in Delmas": the police's own post
+    r"(?:attack|storm)\w* (?:on )?(?:the |an? )?(?:[\w-]+ )?police (?:stations?|headquarters)"
 )
 SUICIDE = _rx(r"suicide (?:bomb\w*|attack\w*|car bomb)|blew (?:himself|herself|themselves) up")
 AIR = _rx(
@@ -119,7 +122,7 @@ ARMED_ATTACK = _rx(
 # Victims who bear arms: killing them is a battle, not violence against civilians.
 _ARMED_NOUNS = (
     r"(?:suspected\s+)?(?:(?:militant|fighter|insurgent|rebel|jihadist|terrorist|attacker|assailant|"
-    r"soldier|troop|police officer|bandit)s?|gunm[ae]n|servicem[ae]n|policem[ae]n|militiam[ae]n)"
+    r"soldier|troop|police officer|officer|bandit)s?|gunm[ae]n|servicem[ae]n|policem[ae]n|militiam[ae]n)"
 )
 _COUNT = (
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
