@@ -1505,3 +1505,16 @@ def test_a_village_the_model_takes_for_a_person_is_the_place_not_a_victim() -> N
     assert event.location is not None and event.location.country == "Cameroon"
     assert event.persons == [] and event.actor2 is not None and event.actor2.name == "civilians"
     assert event.actor1 is not None and event.actor1.side == "Ambazonia"
+
+
+def test_a_foreign_army_liberating_a_village_west_of_a_town_overtakes_it_there() -> None:
+    events = _events(
+        'Russia\'s defence ministry said on Sunday its forces had "liberated" the village of '
+        "Stepove, west of Avdiivka in the Donetsk region.",
+        published="2024-03-04",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.location is not None and event.location.name == "Stepove"
+    assert event.location.geo_precision == 2

@@ -364,6 +364,10 @@ def _territory_type(text: str, perpetrator_kind: str | None) -> TypeDecision | N
     if regain is not None and (
         TERRITORY_OBJECT.search(text[regain.end() :]) or _NAMED_OBJECT.match(text, regain.end())
     ):
+        if perpetrator_kind not in (None, "state forces"):
+            # Russia "liberating" a Ukrainian village, rebels "retaking" a town: ACLED codes
+            # the gain of a foreign or non-state actor as overtaking territory
+            return TypeDecision("Battles", "Non-state actor overtakes territory", regain)
         return TypeDecision("Battles", "Government regains territory", regain)
     match = CAPTURE.search(text)
     if match is None or not (

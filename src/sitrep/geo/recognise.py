@@ -78,7 +78,7 @@ _DISTANCE_BEFORE = re.compile(
     r"eight|nine|ten|twenty|thirty|forty|fifty)\s*[- ]?(km|kms|kilometres|kilometers|"
     r"miles|mi)\b[^.;\n]{0,40}?\b(of|from)\s+(the\s+)?$"
     # "the village of Um Sumeima west of El Obeid": a bearing names a reference point too
-    r"|\b[a-z][\w-]*\s+(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of\s+(the\s+)?$",
+    r"|\b[a-z][\w-]*,?\s+(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of\s+(the\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(

@@ -637,6 +637,15 @@ _HELD_BY_NEXT = re.compile(
     r"-?eastern|-?western)?\s+)?|,\s+"
 )
 _HELD_BY_PREVIOUS = re.compile(r"['’]s\s+")
+# "Stepove, west of Avdiivka", "Kozinka, 10 km from Grayvoron": told from a town nearby
+_TOLD_FROM_NEXT = re.compile(
+    r",?\s+(?:(?:(?:about|some|around)\s+)?[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of|from|outside)|"
+    r"(?:(?:north|south)[- ]?(?:east|west)|north|south|east|west)\s+of|outside|near)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
+)
+TOLD_FROM_KM = 100.0
+"""A place told from a town nearby lies within this distance of it."""
 
 
 def _outside_their_container(
@@ -654,7 +663,12 @@ def _outside_their_container(
     out: list[tuple[Mention, Candidate]] = []
     for before, after in pairwise(ordered):
         gap = text[before.span_end : after.span_start]
-        if _HELD_BY_NEXT.fullmatch(gap) and _is_container(best[id(after)], after, gap):
+        if (
+            _HELD_BY_NEXT.fullmatch(gap)
+            and _is_container(best[id(after)], after, gap)
+            or _TOLD_FROM_NEXT.fullmatch(gap)
+            and best[id(after)].kind in ("place", "admin2")
+        ):
             inner, box = before, best[id(after)]
         elif _HELD_BY_PREVIOUS.fullmatch(gap) and best[id(before)].kind in ("country", "admin1"):
             inner, box = after, best[id(before)]
@@ -683,6 +697,11 @@ def _is_container(c: Candidate, m: Mention, gap: str) -> bool:
 def _within(c: Candidate, box: Candidate) -> bool:
     if c.id == box.id:
         return False
+    if box.kind in ("place", "admin2"):
+        a, b = c.place, box.place
+        if None in (a.lat, a.lon, b.lat, b.lon):
+            return False
+        return _approx_km(a.lat, a.lon, b.lat, b.lon) <= TOLD_FROM_KM  # type: ignore[arg-type]
     if box.kind == "country":
         return c.cc == box.cc
     return c.cc == box.cc and c.admin1 == box.admin1 and c.kind != "admin1"
