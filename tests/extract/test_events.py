@@ -1518,3 +1518,19 @@ def test_a_foreign_army_liberating_a_village_west_of_a_town_overtakes_it_there()
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.location is not None and event.location.name == "Stepove"
     assert event.location.geo_precision == 2
+
+
+def test_a_headline_sums_up_a_story_told_later_as_a_separate_incident() -> None:
+    events = _events(
+        "Gunmen kill shopkeeper in Quetta; militants attack checkpost in North Waziristan\n\n"
+        "Two gunmen shot dead a shopkeeper in Quetta on Monday evening, police said. In a "
+        "separate incident, Pakistani Taliban fighters attacked a security checkpost in North "
+        "Waziristan overnight on Tuesday, sparking a gun battle in which three soldiers and at "
+        "least eight militants were killed, the military said.",
+        published="2024-05-15",
+    )
+    assert len(events) == 2
+    battle = next(e for e in events if e.event_type == "Battles")
+    assert battle.actor1 is not None and battle.actor1.side == "TTP"
+    assert battle.fatalities.best == 11
+    assert battle.location is not None and battle.location.admin1 == "Khyber Pakhtunkhwa"

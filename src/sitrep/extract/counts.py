@@ -157,7 +157,7 @@ _AND_OTHERS = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_AND = re.compile(
-    rf"(?:^|[,;:]\s*|\b(?:that|when|as|while|after)\s+){_NUMBER}\s+{_NOUN}{{1,3}}?and\s+$",
+    rf"(?:^|[,;:]\s*|\b(?:that|which|whom|when|as|while|after)\s+){_NUMBER}\s+{_NOUN}{{1,3}}?and\s+$",
     re.IGNORECASE,
 )
 _SAY = re.compile(

@@ -1481,7 +1481,18 @@ def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
         if twin is None:
             kept.append(draft)
             continue
-        twin.extra.extend(draft.clauses + draft.extra)
+        if len(twin.clauses) == 1 and _is_headline(twin.clauses[0].sentence.text):
+            # the body tells what the headline sums up: its clauses, place and attacker lead
+            twin.clauses.extend(draft.clauses)
+            twin.extra.extend(draft.extra)
+            twin.toponym = draft.toponym or twin.toponym
+            unnamed = (
+                twin.perpetrator is None or twin.perpetrator.actor.side == actors_mod.UNIDENTIFIED
+            )
+            if unnamed and draft.perpetrator is not None:
+                twin.perpetrator = draft.perpetrator
+        else:
+            twin.extra.extend(draft.clauses + draft.extra)
         if twin.date_mention is None and draft.date_mention is not None:
             twin.date, twin.date_mention = draft.date, draft.date_mention
     return kept
@@ -1496,9 +1507,13 @@ def _same_incident(a: Draft, b: Draft) -> bool:
         return False  # an armed group's own losses beside an attack on civilians
     if a.toponym is None or b.toponym is None or not _same_area(a.toponym, b.toponym):
         return False
-    if SEPARATE.search(b.clauses[0].text) or not _same_time(a.date, b.date):
+    # "In a separate incident" sets a story apart from the one before, not from the
+    # headline that sums it up
+    headline = len(a.clauses) == 1 and _is_headline(a.clauses[0].sentence.text)
+    if (SEPARATE.search(b.clauses[0].text) and not headline) or not _same_time(a.date, b.date):
         return False
-    if a.perpetrator and b.perpetrator and a.perpetrator.actor.side != b.perpetrator.actor.side:
+    sides = {d.perpetrator.actor.side for d in (a, b) if d.perpetrator}
+    if len(sides) > 1 and actors_mod.UNIDENTIFIED not in sides:
         return False
     type_a = classify(a.clauses[0].text, "")
     type_b = classify(b.clauses[0].text, "")

@@ -86,7 +86,7 @@ CLASH = _rx(
     r"ambush\w*|incursion|skirmish\w*|offensive|assault on (?:positions|the base|a base)|"
     r"(?:attack|storm)\w* (?:by [^,.;]{1,40}? )?(?:on )?(?:the |an? )?(?:[\w-]+ )?"
     r"(?:army'?s?|military|troops'?|soldiers'?|police)? ?"
-    r"(?:positions?|bases?|camps?(?! for (?:the )?(?:displaced|refugees))|outposts?|posts?|checkpoints?|"
+    r"(?:positions?|bases?|camps?(?! for (?:the )?(?:displaced|refugees))|outposts?|posts?|checkpoints?|checkposts?|"
     r"convoys?|patrols?|barracks|garrisons?)|"
     # "attacked the police station in Delmas": the police's own post
     r"(?:attack|storm)\w* (?:on )?(?:the |an? )?(?:[\w-]+ )?police (?:stations?|headquarters)"

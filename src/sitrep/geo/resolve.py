@@ -725,7 +725,10 @@ def _stray(
     named = c.cc in ctx.countries or bool(
         gaz.neighbours.get(c.cc or "", frozenset()) & ctx.countries.keys()
     )
-    if district and km > STRAY_KM and not same_region:
+    # a city's district is named like the districts of other cities; a province's district
+    # with no namesake ("North Waziristan") is itself wherever the story's other towns are
+    namesakes = c.kind != "admin2" or len(m.candidates) > 1
+    if district and km > STRAY_KM and not same_region and namesakes:
         # A district is named for its neighbourhood: "the Dniprovskyi district" in a Kherson
         # story is Kherson's, not Kyiv's namesake 500 km away (a district missing from the
         # gazetteer is better coded from context than to the wrong city).  With no town of
