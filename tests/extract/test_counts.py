@@ -440,3 +440,19 @@ def test_counts_low_of_several_groups_is_the_sum_of_their_lows() -> None:
     )
     low, best, _ = _killed(text)
     assert low == best and low > 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range: the lower end is best, the upper high
+        ("Shelling killed between two and five civilians on Thursday.", (2, 2, 5)),
+        ("Between 10 and 15 people were killed in the raid.", (10, 10, 15)),
+        # "five of them" after the verb counts the dead of a group
+        ("Troops ambushed a group of insurgents, killing five of them.", (5, 5, 5)),
+        # "a commander and another man" is two
+        ("A drone strike on a car killed a field commander and another man.", (2, 2, 2)),
+    ],
+)
+def test_counts_ranges_partitives_and_another(text: str, expected: tuple) -> None:
+    assert _killed(text) == expected

@@ -149,7 +149,12 @@ _NOT_VIOLENCE = re.compile(
     r"in\s+(?:a\s+)?(?:traffic|road|car)\s+accident)",
     re.IGNORECASE,
 )
-_CONJUNCT = re.compile(r"\s+and\s+(?:his|her|their|its)\s+[\w-]+", re.IGNORECASE)
+_CONJUNCT = re.compile(
+    r"\s+and\s+(?:(?:his|her|their|its)\s+[\w-]+|(?:another|a second|one other)\s+(?:man|woman|"
+    r"person|civilian|soldier|fighter|child|boy|girl|officer|member|relative|bodyguard|driver|"
+    r"passenger|commander)\b)",
+    re.IGNORECASE,
+)
 _NOUN = rf"(?:{_STOP}(?!(?:{_KILLED}|{_INJURED}|kill\w*|wound\w*|injur\w*)\b)[\w'’-]+\s+)"
 _AND_NUMBER = re.compile(rf"^\s*{_NOUN}{{0,3}}?and\s+{_NUMBER}\s+(?!more\b)[a-z]", re.IGNORECASE)
 _AND_OTHERS = re.compile(
@@ -236,6 +241,9 @@ def parse_number(token: str) -> int | None:
 
 def find_figures(text: str, offset: int = 0) -> list[Figure]:
     """Every casualty figure in ``text``; offsets are shifted by ``offset``."""
+    ranges = list(_RANGE.finditer(text))
+    # "between two and five": read the lower end in place (same length, offsets kept) ...
+    text = _RANGE.sub(lambda m: m.group("low").rjust(len(m.group())), text)
     figures: dict[tuple[int, str], Figure] = {}
     for pattern, is_update in (
         (_NUMBER_THEN_VERB, False),
@@ -252,7 +260,36 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     found = _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
     found += _toll_restated(text, found)
     found = [f for f in found + _breakdowns(text, found) if not _is_cumulative(text, f)]
+    found = _with_ranges(ranges, found)
     return [_shifted(_with_source(text, f), offset) for f in sorted(found, key=lambda f: f.start)]
+
+
+# "killed between two and five civilians", "between 10 and 15 people were killed": the two
+# ends are rival figures (best the lower, high the upper), told as "two ... or five ..."
+_RANGE = re.compile(
+    rf"\bbetween\s+(?P<low>{_DIGITS}|{_WORDS})\s+and\s+(?P<high>{_DIGITS}|{_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+def _with_ranges(ranges: list[re.Match[str]], found: list[Figure]) -> list[Figure]:
+    """... then add the upper end as a rival figure of the same count (high, never best);
+    both figures' evidence spans the whole range."""
+    out = []
+    for f in found:
+        r = next(
+            (r for r in ranges if f.start <= r.start() < f.end or r.start() <= f.start < r.end()),
+            None,
+        )
+        high, low = (
+            (parse_number(r.group("high")), parse_number(r.group("low"))) if r else (None, None)
+        )
+        if r is None or high is None or low is None:
+            out.append(f)
+            continue
+        whole = replace(f, start=min(f.start, r.start()), end=max(f.end, r.end()))
+        out += [whole, replace(whole, value=f.value - low + high, open_ended=False)]
+    return out
 
 
 _RETRACTED = re.compile(
@@ -374,7 +411,10 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         return None
     after = text[match.end("num") :]
     before = text[: match.start("num")]
-    if _NOT_PEOPLE.match(after) or _SUBSET.search(before[-30:]) or _is_year(number, before):
+    # "killing five of them" counts the dead; "24 were killed, five of them children" a part
+    partitive = match.re is _VERB_THEN_NUMBER and re.match(r"\s+of\s+them\b", after)
+    not_people = _NOT_PEOPLE.match(after) and not partitive
+    if not_people or _SUBSET.search(before[-30:]) or _is_year(number, before):
         return None
     if _MONTH_BEFORE.search(before[-12:]):
         return None  # a day of the month: "SRINAGAR, May 9 - Two militants were killed"

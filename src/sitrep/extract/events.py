@@ -727,12 +727,20 @@ def _habitual(
 
 def _finite_acl(verb: Token) -> bool:
     """A past verb the small model hung on its subject as a reduced relative: "Armed bandits
-    abducted at least 20 pupils ..., police said" (a passive participle takes no object)."""
+    abducted at least 20 pupils ..., police said" (a passive participle takes no object, nor
+    a counted one: "... in Taiz killed between two and five civilians")."""
     return (
         verb.dep_ == "acl"
         and verb.tag_ in {"VBD", "VBN"}
         and verb.i > verb.head.i
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "dobj" or _counted_object(c) for c in verb.children)
+    )
+
+
+def _counted_object(prep: Token) -> bool:
+    """ "killed [between two and five civilians]": a counted object under a preposition."""
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in prep.children
     )
 
 
