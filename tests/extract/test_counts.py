@@ -219,7 +219,7 @@ def test_counts_superseded_figures_widen_the_range_only() -> None:
         "A rocket hit the depot, killing 8 workers. Medics first put the toll at 10, and later "
         "at 12; one of the injured subsequently died."
     )
-    assert _killed(text) == (8, 9, 12)
+    assert _killed(text) == (9, 9, 12)  # the later death counts in every reading
 
 
 @pytest.mark.parametrize(
@@ -456,3 +456,11 @@ def test_counts_low_of_several_groups_is_the_sum_of_their_lows() -> None:
 )
 def test_counts_ranges_partitives_and_another(text: str, expected: tuple) -> None:
     assert _killed(text) == expected
+
+
+def test_counts_a_raised_toll_updates_and_an_also_killed_adds() -> None:
+    text = (
+        "The union initially reported two officers killed, but later raised the toll to four "
+        "and said one gang member was also killed."
+    )
+    assert _killed(text)[1] == 5

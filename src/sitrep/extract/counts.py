@@ -455,7 +455,10 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         toll=is_update,
         start=match.start(),
         end=match.end(),
-        additive=qualifier in {"another", "a further"} or bool(re.match(r"\s+more\b", after, re.I)),
+        # "another", "a further", "two more", "one gang member was also killed"
+        additive=qualifier in {"another", "a further"}
+        or bool(re.match(r"\s+more\b", after, re.I))
+        or (match.re is _NUMBER_THEN_VERB and re.search(r"\balso\b", match.group()) is not None),
     )
 
 
@@ -503,8 +506,9 @@ def toll_changed(text: str) -> bool:
 
 def _changes(text: str, match: re.Match[str]) -> bool:
     """True when a toll statement says the toll changed ("rose to", "raised ... to")."""
+    told = text[max(0, match.start() - 30) : match.end()]  # "later raised the toll to four"
     return bool(match.group("change")) or bool(
-        re.search(r"\b(?:raised|raising|revised|updated|increased)\b", match.group(0), re.I)
+        re.search(r"\b(?:raised|raising|revised|updated|increased)\b", told, re.I)
     )
 
 
@@ -673,6 +677,7 @@ def combine(figures: list[Figure]) -> Count:
         low = sum(min(f.value for f in g) for g in groups)
     else:
         low = min(f.value for f in tolls)
+    low += added  # "two civilians were also killed": more dead, however the toll is read
     if len(values) > 1:
         high: int | None = max(values)
     else:
