@@ -1534,3 +1534,16 @@ def test_a_headline_sums_up_a_story_told_later_as_a_separate_incident() -> None:
     assert battle.actor1 is not None and battle.actor1.side == "TTP"
     assert battle.fatalities.best == 11
     assert battle.location is not None and battle.location.admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_what_once_happened_at_a_place_is_not_the_clauses_act() -> None:
+    events = _events(
+        "In Nanterre, the Paris suburb where the teenager was killed on Tuesday, rioters set "
+        "cars alight and threw fireworks at police overnight.",
+        published="2023-07-01",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.location is not None and event.location.name == "Nanterre"
+    assert event.fatalities.best == 0
+    assert event.date.start != dt.date(2023, 6, 27)

@@ -139,6 +139,8 @@ def extract_events(
         Events in text order.
     """
     toponyms = [t for t in toponyms if not _not_the_scene(article.text, t)]
+    past = [m.span() for m in _PLACE_PAST.finditer(article.text)]
+    date_mentions = [m for m in date_mentions if not any(s <= m.start < e for s, e in past)]
     wrong = _misplaced(article.text, toponyms)
     toponyms = [t for t in toponyms if t not in wrong]
     drafts: list[Draft] = []
@@ -456,7 +458,16 @@ _PLACED_TOLL = re.compile(
 
 
 def _clause(sentence: Sentence, start: int, end: int) -> Clause:
-    return Clause(sentence.start + start, sentence.start + end, sentence.text[start:end], sentence)
+    """The clause, with a place's past blanked out (same length, offsets kept)."""
+    text = _PLACE_PAST.sub(lambda m: " " * len(m.group()), sentence.text[start:end])
+    return Clause(sentence.start + start, sentence.start + end, text, sentence)
+
+
+# "In Nanterre, the Paris suburb where the teenager was killed on Tuesday, rioters ...": what
+# once happened at the place describes it; its act, toll and day are not the clause's
+_PLACE_PAST = re.compile(
+    r",\s+(?:the|a|an)\s+[^,;]{0,40}?\b(?:where|in which)\s[^,;]{3,120}(?=,)", re.I
+)
 
 
 def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[DateMention]) -> str:
@@ -902,8 +913,13 @@ def _not_the_scene(text: str, toponym: Toponym) -> bool:
         toponym.start,
         toponym.end,
     )
+    # "In Nanterre, the Paris suburb where ...": the second name describes the first
+    described = before.endswith((", the ", ", a ")) and (
+        _DESCRIBES_BEFORE.match(text, toponym.end) or _DESCRIBES_BEFORE.search(toponym.text)
+    )
     return bool(
         dateline
+        or described
         or water
         or _SPEAKER_AFTER.search(after)
         or _VESSEL_BEFORE.search(before)
@@ -1034,6 +1050,9 @@ def _place_clause(
     return draft
 
 
+_DESCRIBES_BEFORE = re.compile(
+    r"(?:['’]s)?\s+(?:suburb|capital|neighbou?rhood|port|hub|stronghold|outskirts)\b", re.I
+)
 _PLACE_LIST_GAP = re.compile(
     r"(?:\s+(?:local government areas?|districts?|villages?|towns?|provinces?|states?|regions?))?"
     r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:village|town|city|district)s?\s+of\s+)?",
