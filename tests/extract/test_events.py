@@ -1547,3 +1547,33 @@ def test_what_once_happened_at_a_place_is_not_the_clauses_act() -> None:
     assert event.location is not None and event.location.name == "Nanterre"
     assert event.fatalities.best == 0
     assert event.date.start != dt.date(2023, 6, 27)
+
+
+def test_hearsay_behind_a_riot_is_no_incident_and_the_tear_gas_is_the_riots() -> None:
+    events = _events(
+        "A mob set fire to at least 20 houses in a village in Manipur's Churachandpur district "
+        "on Saturday, police said, after rumours spread that a man had been abducted. Security "
+        "forces fired tear gas to disperse the crowd; no one was hurt.",
+        published="2024-05-06",
+    )
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_a_sit_in_that_disperses_without_incident_is_peaceful() -> None:
+    events = _events(
+        "On Thursday, around 200 traders staged a sit-in in Srinagar to protest a rise in "
+        "taxes, dispersing after two hours without incident.",
+        published="2024-05-09",
+    )
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Peaceful protest", None)]
+
+
+def test_local_activists_report_rather_than_claim() -> None:
+    [event] = _events(
+        "An air strike hit a market in Nyala on Wednesday, killing 14 people, according to "
+        "local activists.",
+        published="2023-12-21",
+    )
+    assert [(c.claimant, c.status) for c in event.claims if c.claimant] == [
+        ("local activists", "reported")
+    ]

@@ -31,7 +31,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.dates import DATELINE
-from sitrep.extract.actors import NON_PARTY_SIDES, find_actors, speaker_side
+from sitrep.extract.actors import (
+    CIVILIANS,
+    NON_PARTY_SIDES,
+    PROTESTERS,
+    RIOTERS,
+    find_actors,
+    speaker_side,
+)
 from sitrep.extract.counts import find_figures
 from sitrep.extract.draft import Draft, span_evidence
 from sitrep.extract.lexicon import SEPARATE
@@ -137,7 +144,7 @@ _BELLIGERENT = re.compile(
 # Where a neutral word sits inside a belligerent's name ("sources in the security service"),
 # the belligerent decides; these speakers stay neutral whoever they cite.
 _PLAIN_NEUTRAL = re.compile(
-    r"\b(?:residents?|witness\w*|media|doctors|rescuers|Red Cross|monitor\w*|"
+    r"\b(?:residents?|witness\w*|media|doctors|rescuers|Red Cross|monitor\w*|(?:local )?activists|"
     r"(?:rights|activist|aid|monitoring|advocacy) groups?)\b",
     re.I,
 )
@@ -489,11 +496,19 @@ def is_interested(claimant: str, country: str | None = None) -> bool:
     return bool(find_actors(claimant, country)) and not _NEUTRAL.search(claimant)
 
 
+_CROWDS = frozenset({CIVILIANS, PROTESTERS, RIOTERS})
+
+
 def _normalise_claimant(who: str | None, country: str | None = None) -> str | None:
     if not who:
         return None
     actors = find_actors(who, country)
-    if actors and actors[0].actor.name and (actors[0].end - actors[0].start) >= 0.5 * len(who):
+    if (
+        actors
+        and actors[0].actor.name
+        and actors[0].actor.kind not in _CROWDS  # "local activists" speak as themselves
+        and (actors[0].end - actors[0].start) >= 0.5 * len(who)
+    ):
         return actors[0].actor.name
     return who
 

@@ -210,6 +210,8 @@ IRREALIS = re.compile(
         r"call(?:ed|ing)? off",
         r"cancel(?:l?ed|s|ling)?",
         r"allegations?",
+        # "after rumours spread that a man had been abducted": hearsay, not a told act
+        r"rumou?rs?",
         r"to (?:end|halt|stop|prevent|avoid|curb|deter|resume)",
         r"attempt(?:s|ed)? to",
         r"conspir(?:ed|ing|acy) to",

@@ -70,7 +70,10 @@ RIOT_ACTS = _rx(
 MOB = _rx(r"mobs?|lynch\w*|a crowd|vigilantes")
 FORCE_ON_CROWD = _rx(r"live ammunition|opened fire|shot|killed|killing|gunshot")
 INTERVENTION = _rx(
-    r"tear gas|water cannon|pepper spray|rubber bullets|dispers\w+|baton\w*|clear(?:ed)? the|"
+    # "dispersed the crowd", not a sit-in "dispersing after two hours without incident"
+    r"tear gas|water cannon|pepper spray|rubber bullets|baton\w*|clear(?:ed)? the|dispersal|"
+    r"dispers(?:e|ed|ing)\s+(?:the|a|them|crowds?|protesters|demonstrators|marchers|hundreds|"
+    r"thousands|students|supporters)\b|"
     r"detained|arrested|pushed back"
 )
 REGAIN = _rx(r"recaptur\w+|retook|retaken|regain\w*|liberat\w+|reclaim\w*|won back|pushed \w+ out")
