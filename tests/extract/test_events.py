@@ -1577,3 +1577,16 @@ def test_local_activists_report_rather_than_claim() -> None:
     assert [(c.claimant, c.status) for c in event.claims if c.claimant] == [
         ("local activists", "reported")
     ]
+
+
+def test_an_exchange_of_fire_during_a_raid_is_a_battle_on_the_raids_day() -> None:
+    events = _events(
+        "Israeli troops raided the Nur Shams camp near Tulkarm early on Thursday and arrested "
+        "nine Palestinians, a prisoners' group said. Gunmen from the Tulkarm Brigade exchanged "
+        "fire with soldiers during the operation, and a 19-year-old was shot dead, the health "
+        "ministry said.",
+        published="2024-05-10",
+    )
+    battle = next(e for e in events if e.event_type == "Battles")
+    assert battle.date.start == battle.date.end == dt.date(2024, 5, 9)
+    assert battle.actor1 is not None and battle.actor1.name == "Tulkarm Brigade"

@@ -351,6 +351,12 @@ class _Span:
 _POLICE = re.compile(
     r"\b(?:riot police|police(?: officers?)?|policem[ae]n|gendarmes?|security forces|Garda)\b", re.I
 )
+_MEMBERS_OF = re.compile(
+    r"\b(?:gunmen|armed men|fighters|militants|members|militiamen)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}"
+    r"(?:\s+(?:gang|coalition|militia|brigades?|battalion|group|movement|front))*)",
+    re.I,
+)
 _SUDAN_PARAMILITARY = re.compile(r"\bparamilitar(?:y|ies)\b(?!-style)", re.I)
 _PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|activists)\b", re.I)
 _RIOTERS = re.compile(r"\b(?:rioters|youths|a crowd|the crowd|mob|agitators|hooligans?)\b", re.I)
@@ -424,6 +430,15 @@ def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
     for state, rx in _STATE_RX:
         for match in rx.finditer(text):
             add(state_forces(state), match)
+    for match in _MEMBERS_OF.finditer(text):
+        # "gunmen from the Jenin Brigades": the group they belong to, not unidentified men;
+        # a group the table knows ("armed men from the Viv Ansanm gang") keeps its entry
+        if any(s < match.end() and match.start("name") < e for s, e in taken):
+            taken.append((match.start(), match.start("name")))
+            continue
+        named = match.group("name")
+        group = _GROUP_SUFFIX.sub("", named) or named
+        add(Actor(name=named, side=group, kind=MILITIA), match)
     if country:
         for match in _GENERIC_ARMY.finditer(text):
             add(state_forces(country), match)

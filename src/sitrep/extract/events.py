@@ -1037,6 +1037,7 @@ def _place_clause(
         _SAME_TIME.match(clause.text)
         or _IN_RESPONSE.search(clause.text)
         or _ALSO.match(clause.text)
+        or _DURING_IT.search(clause.text)
     )
     own_date = mention is not None and clause.start <= mention.start < clause.end
     if current is not None and interval.precision != "day" and same_time and not own_date:
@@ -1249,6 +1250,12 @@ _ONE_MORE = _opening(
 )
 _EARLIER_AFTER = re.compile(r"\s+(?:after|following|since)\b", re.I)
 _IN_RESPONSE = re.compile(r"\bin (?:response|retaliation|return)\b", re.I)
+# "Gunmen exchanged fire with soldiers during the operation": within the incident just told
+_DURING_IT = re.compile(
+    r"\b(?:during|in the course of)\s+the\s+(?:operation|raid|incursion|assault|offensive|"
+    r"protest|demonstration|march|rally)\b",
+    re.I,
+)
 
 
 def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention]) -> None:
