@@ -268,3 +268,14 @@ def test_actors_victims_holders_and_describers_are_not_perpetrators(
     [event] = sitrep.extract(text, published="2024-05-20", source="Test Wire")
     assert (event.actor1.side if event.actor1 else None) == actor1
     assert (event.actor2.side if event.actor2 else None) == actor2
+
+
+def test_actors_no_person_from_a_title_case_headline() -> None:
+    events = sitrep.extract(
+        "Gang Attack On Police Station Kills Four Officers In Haiti Capital\n\n"
+        "Gangs attacked the police station in the Delmas district of Port-au-Prince late on "
+        "Saturday, the police union said.",
+        published="2024-03-11",
+        source="Test Wire",
+    )
+    assert events and all(e.persons == [] for e in events)

@@ -972,6 +972,12 @@ def _served_side(text: str) -> Actor | None:
     return None
 
 
+def _title_case(sentence: str) -> bool:
+    """A headline in title case: most of its words capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 _SETTLEMENT_OF = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|district) of (?:the )?$", re.I
 )
@@ -986,8 +992,8 @@ def event_persons(
     persons: list[Person] = []
     for clause in draft.clauses:
         doc = parsed.get(clause.sentence.index)
-        if doc is None:
-            continue
+        if doc is None or _title_case(clause.sentence.text):
+            continue  # "Gang Attack On Police Station ...": every word looks like a name
         for ent in doc.ents:
             start = clause.sentence.start + ent.start_char
             if ent.label_ != "PERSON" or not (clause.start <= start < clause.end):
