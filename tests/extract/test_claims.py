@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
+import sitrep
 from sitrep import resources
 from sitrep.extract.claims import (
     claim_status,
@@ -272,3 +273,15 @@ def test_claims_passive_subject_of_a_report_is_not_its_speaker(nlp: Language) ->
     text = "Clashes between the army and the rebels were reported near the dam on Friday."
     claimants = {a.claimant for a in find_assertions(nlp(text)[:])}
     assert not any(c and "Clashes" in c for c in claimants), claimants
+
+
+def test_claims_made_while_telling_an_earlier_incident_stay_with_it() -> None:
+    events = sitrep.extract(
+        "A car bomb killed an official in the occupied city of Berdiansk early on Friday, state "
+        "media reported. Ukraine's military intelligence claimed responsibility. In occupied "
+        "Crimea, Ukraine's navy said it had struck an air defence system near Saky on Wednesday.",
+        published="2023-10-06",
+        source="Test Wire",
+    )
+    saky = next(e for e in events if e.location and e.location.name == "Saky")
+    assert all("intelligence" not in (c.claimant or "") for c in saky.claims)

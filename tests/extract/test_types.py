@@ -207,3 +207,11 @@ def test_classify_one_member_of_the_forces_killed_is_a_battle(clause: str) -> No
 )
 def test_classify_an_assault_on_police_or_army_posts_is_a_battle(clause: str) -> None:
     assert classify(clause, "").event_type == "Battles"
+
+
+def test_classify_a_states_strike_on_a_military_target_with_no_weapon_named() -> None:
+    decision = classify(
+        "The navy said it had struck an air defence system near Saky", "", "state forces"
+    )
+    assert decision.sub_event_type == "Air/drone strike"
+    assert classify("The navy said it had struck an air defence system", "").cue is None

@@ -26,6 +26,7 @@ anywhere in the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -519,6 +520,7 @@ def event_claims(
     article: Article,
     actor1: Actor | None,
     actor2: Actor | None,
+    told_before: Collection[int] = (),
 ) -> tuple[list[Claim], list[str]]:
     """Every claim made about the incident, and notes (silence) about it.
 
@@ -528,6 +530,9 @@ def event_claims(
         article: the article.
         actor1: the perpetrator, whose side makes its own "confirmation" a claim.
         actor2: the target, whose admission of a loss is a confirmation.
+        told_before: sentences that tell the article's earlier incidents: a stance taken
+            there is about them ("Ukraine's military intelligence claimed the car bomb ...
+            In Crimea, Ukraine's navy struck ...").
 
     Returns:
         Claims (at least one: the occurrence as reported) and notes.
@@ -554,6 +559,8 @@ def event_claims(
             if sentence.index in following
             else "other"
         )
+        if where == "other" and sentence.index in told_before:
+            continue
         assertions = _assertions(sentence, parsed)
         for assertion in assertions:
             claim = to_claim(

@@ -238,7 +238,13 @@ def extract_events(
         if _unknown_settlement(draft.toponym):
             # "Robotyne ... lies about 15 km southeast of Orikhiv": closer than its region
             draft.toponym = locate_unknown(article.text, draft.toponym, toponyms) or draft.toponym
-    events = _split_by_victims([(d, _build(d, article, parsed, toponyms)) for d in kept])
+    told = [{c.sentence.index for c in d.clauses + d.extra} for d in kept]
+    events = _split_by_victims(
+        [
+            (d, _build(d, article, parsed, toponyms, set().union(*told[:i])))
+            for i, d in enumerate(kept)
+        ]
+    )
     events = _blamed_later(events, article, sentences)
     return _rest_of_region(_share_listed_tolls([e for e in events if e is not None]), rests)
 
@@ -1754,8 +1760,14 @@ def _acting_as(perpetrator: actors_mod.ActorMention | None, country: str | None)
 
 
 def _build(
-    draft: Draft, article: Article, parsed: dict[int, Doc], toponyms: list[Toponym]
+    draft: Draft,
+    article: Article,
+    parsed: dict[int, Doc],
+    toponyms: list[Toponym],
+    told_before: set[int],
 ) -> Event | None:
+    """The event of one incident; ``told_before`` holds the sentences that tell the
+    article's earlier incidents (the claims made there are theirs)."""
     main = draft.clauses[0]
     rest = draft.clauses[1:] + draft.extra
     context = " ".join(c.text for c in ([main.lead] if main.lead else []) + rest)
@@ -1817,7 +1829,7 @@ def _build(
         evidence["actor1"] = span_evidence(article, perpetrator.start, perpetrator.end)
     for name, (start, end) in figure_spans.items():
         evidence[name] = span_evidence(article, start, end)
-    claims, notes = claims_mod.event_claims(draft, parsed, article, actor1, actor2)
+    claims, notes = claims_mod.event_claims(draft, parsed, article, actor1, actor2, told_before)
     if responsible is not None and not any(
         c.claimant == responsible.actor.name and c.status == "claimed" for c in claims
     ):

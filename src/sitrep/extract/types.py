@@ -318,7 +318,20 @@ def _classify_text(text: str, perpetrator_kind: str | None) -> TypeDecision | No
         if FORCES_HIT.search(text, match.end()):
             return TypeDecision("Battles", "Armed clash", match)
         return TypeDecision("Violence against civilians", "Attack", match)
+    if perpetrator_kind in {"state forces", "external forces"} and (
+        match := _STRUCK_TARGET.search(text)
+    ):
+        # "the navy said it had struck an air defence system": a state's strike with no weapon
+        # named, from the air most often (as a bare "strike")
+        return TypeDecision("Explosions/Remote violence", "Air/drone strike", match)
     return None
+
+
+_STRUCK_TARGET = _rx(
+    r"(?:struck|hit|destroyed)\s+(?:an?\s+|the\s+|its\s+|their\s+|two\s+|three\s+|several\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:systems?|depots?|bases?|positions?|targets?|radars?|airfields?|ships?|"
+    r"vessels?|headquarters|command posts?|warehouses?|refinery|refineries|bridges?|launchers?)"
+)
 
 
 _BACKGROUND_PHRASE = re.compile(
