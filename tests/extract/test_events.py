@@ -1590,3 +1590,17 @@ def test_an_exchange_of_fire_during_a_raid_is_a_battle_on_the_raids_day() -> Non
     battle = next(e for e in events if e.event_type == "Battles")
     assert battle.date.start == battle.date.end == dt.date(2024, 5, 9)
     assert battle.actor1 is not None and battle.actor1.name == "Tulkarm Brigade"
+
+
+def test_a_hyphenated_dateline_city_and_a_lead_that_types_its_headline() -> None:
+    events = _events(
+        "Haitian gangs torch police station in capital, officers killed\n"
+        "PORT-AU-PRINCE, March 11 - Gangs armed with automatic rifles attacked the police "
+        "station in the Delmas district of Haiti's capital late on Saturday and set it on fire, "
+        "the police union said.",
+        published="2024-03-11",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.event_type == "Battles"
+    assert event.date.start == event.date.end == dt.date(2024, 3, 9)

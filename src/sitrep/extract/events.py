@@ -1020,7 +1020,13 @@ def _place_clause(
     ):
         # the lead places the incident its headline named only loosely
         told_by_lead = toponym is not None and _headline_of(current, toponym)
-        current.clauses.append(clause)
+        if _headline_alone(current):
+            # the lead tells what its headline sums up: it leads the incident's clauses, and
+            # names the attacker the headline left unnamed ("gunmen" ... "armed bandits")
+            current.clauses.insert(0, clause)
+            _name_attacker(current, perpetrator)
+        else:
+            current.clauses.append(clause)
         if current.toponym is None or (
             toponym and (told_by_lead or _more_specific(toponym, current.toponym))
         ):
@@ -1479,13 +1485,24 @@ def _is_new(
     )
 
 
+def _name_attacker(draft: Draft, perpetrator: actors_mod.ActorMention | None) -> None:
+    """Give a draft whose attacker is unnamed ("gunmen") the one a clause names."""
+    unnamed = draft.perpetrator is None or draft.perpetrator.actor.side == actors_mod.UNIDENTIFIED
+    if unnamed and perpetrator is not None:
+        draft.perpetrator = perpetrator
+
+
+def _headline_alone(draft: Draft) -> bool:
+    """True for a draft told so far only by a headline."""
+    return len(draft.clauses) == 1 and _is_headline(draft.clauses[0].sentence.text)
+
+
 def _headline_of(current: Draft, toponym: Toponym) -> bool:
     """True when the draft is a headline alone and the lead clause tells it in the same
     region: "Gunmen kill nine in Katsina raid" over "... the village of X in Katsina state"."""
     told = current.toponym
     return (
-        len(current.clauses) == 1
-        and _is_headline(current.clauses[0].sentence.text)
+        _headline_alone(current)
         and told is not None
         and (told.place.admin1, told.place.country) == (toponym.place.admin1, toponym.place.country)
     )
@@ -1521,16 +1538,12 @@ def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
         if twin is None:
             kept.append(draft)
             continue
-        if len(twin.clauses) == 1 and _is_headline(twin.clauses[0].sentence.text):
+        if _headline_alone(twin):
             # the body tells what the headline sums up: its clauses, place and attacker lead
-            twin.clauses.extend(draft.clauses)
+            twin.clauses[:0] = draft.clauses
             twin.extra.extend(draft.extra)
             twin.toponym = draft.toponym or twin.toponym
-            unnamed = (
-                twin.perpetrator is None or twin.perpetrator.actor.side == actors_mod.UNIDENTIFIED
-            )
-            if unnamed and draft.perpetrator is not None:
-                twin.perpetrator = draft.perpetrator
+            _name_attacker(twin, draft.perpetrator)
         else:
             twin.extra.extend(draft.clauses + draft.extra)
         if twin.date_mention is None and draft.date_mention is not None:
@@ -1549,7 +1562,7 @@ def _same_incident(a: Draft, b: Draft) -> bool:
         return False
     # "In a separate incident" sets a story apart from the one before, not from the
     # headline that sums it up
-    headline = len(a.clauses) == 1 and _is_headline(a.clauses[0].sentence.text)
+    headline = _headline_alone(a)
     if (SEPARATE.search(b.clauses[0].text) and not headline) or not _same_time(a.date, b.date):
         return False
     sides = {d.perpetrator.actor.side for d in (a, b) if d.perpetrator}
