@@ -285,3 +285,15 @@ def test_claims_made_while_telling_an_earlier_incident_stay_with_it() -> None:
     )
     saky = next(e for e in events if e.location and e.location.name == "Saky")
     assert all("intelligence" not in (c.claimant or "") for c in saky.claims)
+
+
+def test_claims_the_accuser_is_the_last_speaker_and_a_rival_toll_is_kept() -> None:
+    [event] = sitrep.extract(
+        "Shelling on a neighbourhood in Taiz killed five civilians on Thursday, the state news "
+        "agency said, while a hospital official said two bodies had been received. No group "
+        "claimed responsibility, but officials blamed the Houthis.",
+        published="2024-05-18",
+        source="Test Wire",
+    )
+    assert all(c.claimant != "No group" for c in event.claims)
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (2, 2, 5)

@@ -384,13 +384,19 @@ def _antecedent(sent: Span, verb: Token) -> str | None:
     return None
 
 
+_ACCUSING_VERB = re.compile(
+    r"\s+(?:said|says|told \w+|claimed|alleged|accused|blamed|accuses|blames)\b"
+)
+
+
 def speaker_of(before: str) -> str | None:
     """The speaker told right before an accusation ("The Sudanese army said the RSF ...",
     "Kyiv accused ..."): the subject of the last clause, without its verb."""
-    trimmed = re.sub(
-        r"\s+(?:said|says|told \w+|claimed|alleged|accused|blamed|accuses|blames)\b.*$", "", before
-    )
-    return _speaker_before(trimmed) if trimmed != before else None
+    verbs = list(_ACCUSING_VERB.finditer(before))
+    if not verbs:
+        return None
+    # the last verb's speaker: "No group claimed responsibility, but officials blamed ..."
+    return _speaker_before(before[: verbs[-1].start()])
 
 
 def _speaker_before(before: str) -> str | None:

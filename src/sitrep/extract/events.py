@@ -489,7 +489,9 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     )
     if not triggers:
         # "the ministry has not commented" belongs to the incident told, as a note of silence
-        told_more = attribution and ANAPHORA.search(text)
+        # ... and so does a rival toll told by another source ("while a hospital official
+        # said two bodies had been received")
+        told_more = attribution and (ANAPHORA.search(text) or find_figures(text))
         stance = claims_mod.SILENCE.search(text) or STANCE_ONLY.search(text)
         return "supporting" if told_more or stance else "none"
     if NOT_CONFLICT.search(text) and not VIOLENT_AGENT.search(text):
