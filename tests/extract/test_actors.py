@@ -279,3 +279,15 @@ def test_actors_no_person_from_a_title_case_headline() -> None:
         source="Test Wire",
     )
     assert events and all(e.persons == [] for e in events)
+
+
+def test_actors_two_named_groups_fighting_each_other() -> None:
+    [event] = sitrep.extract(
+        "Fighting between CODECO militiamen and the Zaire armed group killed 14 people on "
+        "Saturday in the Djugu territory of Ituri province, civil society leaders said. "
+        "Separatist leaders denied involvement and blamed the army.",
+        published="2025-02-12",
+        source="Test Wire",
+    )
+    assert (event.actor1.side, event.actor2.side) == ("CODECO", "Zaire")
+    assert all(" and" not in (c.claimant or "") for c in event.claims)

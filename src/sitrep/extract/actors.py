@@ -240,7 +240,8 @@ _TABLE: list[tuple[str, str, str, str]] = [
     # "the Fano militia", "Mai-Mai militiamen": a named militia is its own side
     # (not "a pro-Russian militia", "Sudanese militias": a demonym names no group)
     (
-        r"(?<![-\w])(?:the )?(?-i:[A-Z][\w'-]+)(?<!ian)(?<!ese)(?<!ish)(?<!ean) (?:militia|militiamen)\b",
+        r"(?<![-\w])(?:the )?(?-i:[A-Z][\w'-]+)(?<!ian)(?<!ese)(?<!ish)(?<!ean) "
+        r"(?:militia|militiamen|armed group)\b",
         "",
         "",
         MILITIA,
@@ -308,7 +309,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
     ),
 ]
 _TABLE_RX = [(re.compile(p), name, side, kind) for p, name, side, kind in _TABLE]
-_GROUP_SUFFIX = re.compile(r"\s+(?:militia|militiamen|fighters)$", re.I)
+_GROUP_SUFFIX = re.compile(r"\s+(?:militia|militiamen|fighters|armed group)$", re.I)
 _STATE_RX = [
     (
         country,

@@ -389,14 +389,22 @@ _ACCUSING_VERB = re.compile(
 )
 
 
+_SHARED_SUBJECT = re.compile(
+    r"\s+(?:denied|denies|rejected|dismissed|said|says|claimed|condemned|accused)\b[^,;]*\s+and$"
+)
+
+
 def speaker_of(before: str) -> str | None:
     """The speaker told right before an accusation ("The Sudanese army said the RSF ...",
     "Kyiv accused ..."): the subject of the last clause, without its verb."""
     verbs = list(_ACCUSING_VERB.finditer(before))
     if not verbs:
         return None
-    # the last verb's speaker: "No group claimed responsibility, but officials blamed ..."
-    return _speaker_before(before[: verbs[-1].start()])
+    # the last verb's speaker: "No group claimed responsibility, but officials blamed ...";
+    # one verb may share its subject with the one before ("X denied involvement and blamed")
+    head = before[: verbs[-1].start()]
+    shared = _SHARED_SUBJECT.search(head)
+    return _speaker_before(head[: shared.start()] if shared else head)
 
 
 def _speaker_before(before: str) -> str | None:
