@@ -304,3 +304,9 @@ def test_gazetteer_fold_only_when_the_exact_name_is_unknown(gaz: Gazetteer) -> N
     assert [p.geonameid for p in gaz.lookup("Hodeida")] == [79415]
     # Only places named in Arabic script are folded: "Kassah" is no Kassa (Kosice).
     assert gaz.lookup("Kassah") == []
+
+
+def test_gazetteer_names_azerbaijani_regions_without_unidecode_at_signs(gaz: Gazetteer) -> None:
+    # unidecode writes the schwa as "@": "Bərdə" must not come out as "B@rd@"
+    names = [p.place.admin1 or "" for p in gaz.candidates("Barda")]
+    assert names and not any("@" in n for n in names)

