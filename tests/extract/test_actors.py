@@ -291,3 +291,14 @@ def test_actors_two_named_groups_fighting_each_other() -> None:
     )
     assert (event.actor1.side, event.actor2.side) == ("CODECO", "Zaire")
     assert all(" and" not in (c.claimant or "") for c in event.claims)
+
+
+def test_actors_the_army_telling_of_rockets_on_a_town_is_not_their_target() -> None:
+    [event] = sitrep.extract(
+        "Hezbollah fired about 30 rockets at the town of Metula on Tuesday, damaging several "
+        "buildings, the Israeli military said.",
+        published="2024-05-22",
+        source="Test Wire",
+    )
+    assert event.actor1 is not None and event.actor1.side == "Hezbollah"
+    assert event.actor2 is None or event.actor2.side != "Israel"

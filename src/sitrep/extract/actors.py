@@ -916,13 +916,29 @@ def _target(
         and any(CIVILIAN_VICTIMS.search(t) for t in texts)
     ):
         return civilians()
-    if others:
-        return others[0].actor
+    # the one who tells of it is no target ("..., the Israeli military said"), unless it
+    # tells of its own loss ("the Arakan Army said one of its outposts was shelled")
+    told = [m for m in others if not _speaks_here(draft, m) or _OWN_LOSS.search(texts[0])]
+    if told:
+        return told[0].actor
     if event_type == "Battles" and perpetrator is not None and perpetrator.side in _OPPONENT:
         return _camp(_OPPONENT[perpetrator.side])
     if event_type == "Violence against civilians":
         return civilians()
     return None
+
+
+_OWN_LOSS = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|"
+    r"outposts?|positions?|bases?|posts?|headquarters|ships?|vessels?|personnel|men|commanders?)\b",
+    re.I,
+)
+
+
+def _speaks_here(draft: Draft, mention: ActorMention) -> bool:
+    """True when an actor of the lead clause is named as the one speaking."""
+    main = draft.clauses[0]
+    return _SPEAKS.match(main.text[mention.end - main.start :]) is not None
 
 
 def _is_hit(draft: Draft, mention: ActorMention) -> bool:
