@@ -1604,3 +1604,23 @@ def test_a_hyphenated_dateline_city_and_a_lead_that_types_its_headline() -> None
     event = events[0]
     assert event.event_type == "Battles"
     assert event.date.start == event.date.end == dt.date(2024, 3, 9)
+
+
+def test_a_village_in_its_district_is_one_scene_and_a_group_that_says_is_no_target() -> None:
+    events = _events(
+        "Suspected Boko Haram fighters killed at least 14 farmers late on Sunday in Kawuri "
+        "village, Konduga local government area of Borno state, a local People's Defence "
+        "group said.",
+        published="2024-05-13",
+    )
+    assert len(events) == 1
+    assert events[0].actor2 is not None and events[0].actor2.side == "civilians"
+
+
+def test_explosives_carried_are_not_an_explosion() -> None:
+    events = _events(
+        "Masked gunmen armed with rifles and explosives burst into a television studio in "
+        "Guayaquil on Tuesday and shot a guard dead, police said.",
+        published="2024-01-10",
+    )
+    assert [e.event_type for e in events] != ["Explosions/Remote violence"]

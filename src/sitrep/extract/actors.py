@@ -580,7 +580,8 @@ _WEAPON = re.compile(
 )
 # "X said the RSF had ...": X speaks, it did not act (unless it speaks of itself).
 _SPEAKS = re.compile(
-    r"^(?:,[^,]{1,60},)?(?:\s+and\s+(?:\w+\s+){0,2}\w+)?\s+(?:(?:has|have|had|also|later)\s+)?"
+    r"^(?:,[^,]{1,60},)?(?:\s+(?:group|unit|wing|spokes\w+|officials?|commanders?|leaders?))?"
+    r"(?:\s+and\s+(?:\w+\s+){0,2}\w+)?\s+(?:(?:has|have|had|also|later)\s+)?"
     r"(?:said|says?|told|reported|announced|described as|accused|"
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
 )

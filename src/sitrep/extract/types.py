@@ -396,6 +396,19 @@ def _territory_type(text: str, perpetrator_kind: str | None) -> TypeDecision | N
     return TypeDecision("Battles", "Non-state actor overtakes territory", match)
 
 
+# "gunmen armed with rifles and explosives burst into the studio": carried, not used
+_CARRIED_BEFORE = re.compile(
+    r"\b(?:armed with|carrying|seized|found|recovered|defused)\b[^.;]{0,40}$", re.I
+)
+
+
+def _used(weapon: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first mention of the weapon that is not told as carried or found."""
+    return next(
+        (m for m in weapon.finditer(text) if not _CARRIED_BEFORE.search(text, 0, m.start())), None
+    )
+
+
 def _remote_type(text: str) -> TypeDecision | None:
     if (match := SUICIDE.search(text)) is not None:
         return TypeDecision("Explosions/Remote violence", "Suicide bomb", match)
@@ -408,9 +421,9 @@ def _remote_type(text: str) -> TypeDecision | None:
         return TypeDecision(
             "Explosions/Remote violence", "Shelling/artillery/missile attack", match
         )
-    if (match := GRENADE.search(text)) is not None:
+    if (match := _used(GRENADE, text)) is not None:
         return TypeDecision("Explosions/Remote violence", "Grenade", match)
-    if (match := IED.search(text)) is not None:
+    if (match := _used(IED, text)) is not None:
         return TypeDecision("Explosions/Remote violence", "Remote explosive/landmine/IED", match)
     if (match := BARE_STRIKE.search(text)) is not None:
         # "an Israeli strike killed 20": a strike with no weapon named is most often from the air
