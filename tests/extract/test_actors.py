@@ -302,3 +302,24 @@ def test_actors_the_army_telling_of_rockets_on_a_town_is_not_their_target() -> N
     )
     assert event.actor1 is not None and event.actor1.side == "Hezbollah"
     assert event.actor2 is None or event.actor2.side != "Israel"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # opponents joined by "and" in a fight are not allies
+        (
+            "Fighting between Ethiopian federal troops and Fano militiamen killed 30 people in "
+            "the town of Merawi on Tuesday.",
+            ("Ethiopia", "Fano"),
+        ),
+        # a town taken from no one named was taken from the state
+        (
+            "M23 rebels seized Rubaya in eastern Democratic Republic of Congo on Tuesday.",
+            ("M23", "Democratic Republic of the Congo"),
+        ),
+    ],
+)
+def test_actors_opponents_and_the_loser_of_a_town(text: str, sides: tuple[str, str]) -> None:
+    [event] = sitrep.extract(text, published="2024-03-14", source="Test Wire")
+    assert (event.actor1.side, event.actor2.side) == sides

@@ -856,6 +856,9 @@ def event_actors(
     target = _target(event_type, sub_type, draft, perpetrator, others)
     if target is None and unnamed_dead:
         target = unnamed_dead[0].actor
+    if target is None and sub_type == "Non-state actor overtakes territory" and country:
+        # a town taken from no one named was taken from the state that held it
+        target = state_forces(country)
     # a two-sided war: a strike on one side's forces is the other side's
     if (
         perpetrator is None
@@ -873,8 +876,8 @@ def _allies(
 ) -> list[ActorMention]:
     """Actors joined to the perpetrator by "and": "U.S. and British warplanes struck ..."."""
     lead = next((m for m in found if perpetrator is not None and m.actor == perpetrator), None)
-    if lead is None:
-        return []
+    if lead is None or _RECIPROCAL.search(clause.text):
+        return []  # "fighting between A and B", "A and B troops exchanged fire": opponents
     return [
         m
         for m in found
@@ -884,11 +887,18 @@ def _allies(
 
 
 _JOINED = re.compile(r"\s*(?:,|and|, and)\s*")
+_RECIPROCAL = re.compile(
+    r"\b(?:between|clash(?:ed|es)?|exchang\w+ (?:of )?fire|fought|fighting|battled)\b", re.I
+)
 
 
 def _named_perpetrator(draft: Draft, country: str | None) -> Actor | None:
     """The draft's perpetrator; for unnamed attackers, a group the incident's clauses name."""
     current = draft.perpetrator.actor if draft.perpetrator else None
+    if current is None and country:
+        # the lead told before its place was known: "armed men" are its country's gunmen
+        lead = perpetrator(draft.clauses[0], country)
+        current = lead.actor if lead else None
     if current is not None and current.side != UNIDENTIFIED:
         return current
     for clause in draft.clauses[1:]:

@@ -412,7 +412,11 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
     after = text[match.end("num") :]
     before = text[: match.start("num")]
     # "killing five of them" counts the dead; "24 were killed, five of them children" a part
-    partitive = match.re is _VERB_THEN_NUMBER and re.match(r"\s+of\s+them\b", after)
+    partitive = (
+        match.re is _VERB_THEN_NUMBER
+        and re.match(r"\s+of\s+them\b", after) is not None
+        and " ".join(number.lower().split()) not in _OPEN_WORDS  # not "dozens of them"
+    )
     not_people = _NOT_PEOPLE.match(after) and not partitive
     if not_people or _SUBSET.search(before[-30:]) or _is_year(number, before):
         return None
@@ -450,7 +454,8 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         ceiling=qualifier.startswith(("up to", "as many", "fewer", "at most")),
         superseded=bool(_SUPERSEDED.search(before[-60:])),
         update=is_update and _changes(text, match),
-        group=_victim_group(text[match.end("num") :]),
+        group=_victim_group(text[match.end("num") :])
+        or (_antecedent_group(before) if partitive else None),
         parts=parts,
         toll=is_update,
         start=match.start(),
@@ -460,6 +465,16 @@ def _figure(text: str, match: re.Match[str], is_update: bool) -> Figure | None:
         or bool(re.match(r"\s+more\b", after, re.I))
         or (match.re is _NUMBER_THEN_VERB and re.search(r"\balso\b", match.group()) is not None),
     )
+
+
+def _antecedent_group(before: str) -> str | None:
+    """The group "them" stands for in "killing five of them": the last one named before."""
+    named = [
+        (m.start(), group)
+        for group, rx in VICTIM_GROUPS.items()
+        for m in re.finditer(rf"\b(?:{rx})\b", before[-200:], re.I)
+    ]
+    return max(named)[1] if named else None
 
 
 VICTIM_GROUPS: dict[str, str] = {

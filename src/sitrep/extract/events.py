@@ -1122,23 +1122,29 @@ def _coordinated_places(
         first -= 1
     if _ROUTE_BEFORE.search(text, max(0, inside[first].start - 30), inside[first].start):
         return []
-    listed: list[Toponym] = [t for t in inside[first:at] if _elsewhere(t, draft.toponym)]
+    listed: list[Toponym] = [
+        t
+        for t in inside[first:at]
+        if _elsewhere(t, draft.toponym, text[t.end : draft.toponym.start])
+    ]
     previous = draft.toponym
     for t in inside[at + 1 :]:
         if not _PLACE_LIST_GAP.fullmatch(text, previous.end, t.start):
             break
-        if _elsewhere(t, draft.toponym):
+        if _elsewhere(t, draft.toponym, text[previous.end : t.start]):
             listed.append(t)
         previous = t
     return listed
 
 
-def _elsewhere(a: Toponym, b: Toponym) -> bool:
-    """Two places of a list that are not one: "Kawuri village, Konduga local government area"
-    names a village the gazetteer lacks inside the district, not two scenes."""
+def _elsewhere(a: Toponym, b: Toponym, gap: str) -> bool:
+    """Two places of a list that are not one.  "Kawuri village, Konduga local government
+    area" names a village the gazetteer lacks inside the district, not two scenes; "the
+    villages of Aitaroun and Kfar Kila" names two."""
     unknown = _unknown_settlement(a) or _unknown_settlement(b)
     same_region = (a.place.admin1, a.place.country) == (b.place.admin1, b.place.country)
-    return not _same_area(a, b) and not (unknown and same_region)
+    inside = unknown and same_region and " and " not in f" {gap} "
+    return not _same_area(a, b) and not inside
 
 
 # Nouns too common to show that two clauses speak of the same thing.
