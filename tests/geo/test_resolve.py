@@ -471,3 +471,20 @@ def test_resolve_a_name_held_by_the_region_beside_it(gaz: Gazetteer) -> None:
 def test_resolve_a_name_held_by_a_country_is_not_read_abroad(gaz: Gazetteer) -> None:
     text = "Gunmen attacked a patrol in the village of Banjska in northern Kosovo."
     assert {t.place.country for t in geoparse(text, gaz)} == {"Kosovo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "M23 rebels seized Rubaya in eastern Congo on Tuesday.",
+            "Democratic Republic of the Congo",
+        ),
+        ("Police fired tear gas in Brazzaville, Congo, on Tuesday.", "Republic of the Congo"),
+    ],
+)
+def test_resolve_congo_alone_is_kinshasas_unless_the_story_is_brazzavilles(
+    gaz: Gazetteer, text: str, country: str
+) -> None:
+    congo = _by_text(geoparse(text, gaz))["Congo"]
+    assert congo.place.country == country

