@@ -888,7 +888,7 @@ def _role(text: str, mention: DateMention, lo: int, hi: int) -> str:
 
 # "BAMAKO, Jan 15 (Reuters) - ": where and when the report was filed, at the start of a line
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?P<place>[A-Z][A-Za-z.'’ /-]{1,40}?)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
     r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*"
     # a hyphen needs a space before it: "PORT-AU-PRINCE, March 11 -" is one name
     r"(?:\([^)]{1,20}\)\s*)?(?:(?<=\s)-|[–—:])"

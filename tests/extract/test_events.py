@@ -1624,3 +1624,49 @@ def test_explosives_carried_are_not_an_explosion() -> None:
         published="2024-01-10",
     )
     assert [e.event_type for e in events] != ["Explosions/Remote violence"]
+
+
+def test_a_follow_up_with_a_claim_a_route_and_a_counter_attack_is_one_ambush() -> None:
+    events = _events(
+        "NIAMEY, March 12 - The toll from Sunday's ambush on an army convoy near the village of "
+        "Teguey, in the Tillaberi region, has risen to 23 soldiers killed, the defence ministry "
+        "said on Tuesday.\n\n"
+        "The Islamic State Sahel Province claimed the attack late on Monday, saying its fighters "
+        "had killed dozens of soldiers.\n\n"
+        "The ministry said the convoy had been escorting fuel trucks between Tera and Gotheye "
+        "when it was hit by a roadside bomb. It said the army's response had \"neutralised "
+        'dozens of terrorists".',
+        published="2024-03-12",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.actor1.side, event.actor2.side) == ("Islamic State", "Niger")
+    assert event.fatalities.best == 23
+    assert event.date.start == dt.date(2024, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Dock workers continued a pay strike for a third day at the port on Monday.", 0),
+        ("The ministry on Tuesday banned a rally the opposition had planned for Friday.", 0),
+        (
+            "CSP rebels withdrew from the town of Kidal on Tuesday and handed it over to the army "
+            "without a shot being fired.",
+            1,
+        ),
+        (
+            "GAZA/BEIRUT, Oct 30 - Israeli strikes killed at least 31 people across the Gaza Strip "
+            "and Lebanon on Tuesday, health officials said.",
+            0,
+        ),
+        ("The army said troops neutralised 15 terrorists near Tessalit on Tuesday.", 1),
+    ],
+)
+def test_labour_strikes_bans_handovers_sums_and_neutralised(sentence: str, expected: int) -> None:
+    events = _events(sentence, published="2024-10-30")
+    assert len(events) == expected
+    if expected and "shot" in sentence:
+        assert events[0].sub_event_type == "Non-violent transfer of territory"
+    if expected and "neutralised" in sentence:
+        assert events[0].fatalities.best == 15

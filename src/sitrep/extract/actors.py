@@ -235,7 +235,19 @@ _TABLE: list[tuple[str, str, str, str]] = [
     ),
     (r"\bADF\b|Allied Democratic Forces", "Allied Democratic Forces (ADF)", "ADF", REBEL),
     (r"\bPKK\b|Kurdistan Workers'? Party", "PKK", "PKK", REBEL),
-    (r"\bELN\b|National Liberation Army", "ELN", "ELN", REBEL),
+    (
+        r"West Papua National Liberation Army|\bTPNPB\b|Free Papua Movement|\bOPM\b",
+        "West Papua National Liberation Army (TPNPB)",
+        "TPNPB",
+        REBEL,
+    ),
+    # Colombia's, not the "West Papua National Liberation Army" nor the Karen "KNLA"
+    (
+        r"\bELN\b|(?:^|(?<=\bthe )|(?<=, )|(?<=\()|(?<=Colombia's ))National Liberation Army",
+        "ELN",
+        "ELN",
+        REBEL,
+    ),
     (r"\b(?:[A-Z][a-z]+ )?[Cc]artel\b", "drug cartel", "unidentified armed group", MILITIA),
     # "the Fano militia", "Mai-Mai militiamen": a named militia is its own side
     # (not "a pro-Russian militia", "Sudanese militias": a demonym names no group)
@@ -255,7 +267,8 @@ _TABLE: list[tuple[str, str, str, str]] = [
     ),
     # "the Gran Grif gang", "the 5 Segonn gang": a named gang is its own side
     (
-        r"(?<![-\w])(?:the )?(?-i:[A-Z0-9][\w'-]+(?: [A-Z][\w'-]+)?) gang\b",
+        r"(?<![-\w])(?:the )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+        r"Yesterday|Last|This)\b)(?-i:[A-Z0-9][\w'-]+(?: [A-Z][\w'-]+)?) gang\b",
         "",
         "",
         MILITIA,
@@ -353,7 +366,8 @@ _POLICE = re.compile(
     r"\b(?:riot police|police(?: officers?)?|policem[ae]n|gendarmes?|security forces|Garda)\b", re.I
 )
 _MEMBERS_OF = re.compile(
-    r"\b(?:gunmen|armed men|fighters|militants|members|militiamen)\s+(?:from|of)\s+(?:the\s+)?"
+    r"\b(?:gunmen|armed men|fighters|militants|members|militiamen)\s+(?:from|of|belonging to)\s+"
+    r"(?:the\s+)?"
     r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}"
     r"(?:\s+(?:gang|coalition|militia|brigades?|battalion|group|movement|front))*)",
     re.I,
@@ -586,6 +600,10 @@ _SPEAKS = re.compile(
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
 )
 # "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|scores of)\s+$", re.I
+)
+_TOLL_AFTER = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", re.I)
 _NOT_AGENT_BY = re.compile(
     r"\b(?:used|held|controlled|run|owned|backed|led|operated|occupied|supported|founded|funded|"
     r"manned|guarded|built|known|called|named|described)\s+$",
@@ -720,6 +738,8 @@ def _may_act(text: str, start: int, end: int) -> bool:
         return False
     if _OBJECT_OF_ACT.search(before):
         return False  # "killing two soldiers", "struck an Iraqi army patrol": the victims
+    if _COUNTED_BEFORE.search(before) and _TOLL_AFTER.match(text[end:]):
+        return False  # "has risen to 23 soldiers killed": a toll of victims
     if _OWNED_BEFORE.search(before):
         return False  # "Laiza, the headquarters of the KIA": the group owns a place, acts not
     if before.endswith("("):

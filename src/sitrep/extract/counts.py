@@ -54,10 +54,11 @@ _QUALIFIER = (
     r"(?:(?P<qual>at\s+least|more\s+than|over|about|around|nearly|almost|up\s+to|some|roughly|"
     r"approximately|as\s+many\s+as|fewer\s+than|at\s+most|another|a\s+further)\s+)?"
 )
-_KILLED = r"killed|dead|died|slain|deaths|lives|fatalities|bodies"
+_KILLED = r"killed|dead|died|slain|deaths|lives|fatalities|bodies|neutrali[sz]ed"
 _INJURED = r"wounded|injured|hurt"
 _STOP = (
-    r"(?!(?:after|when|while|as|but|and|in|on|at|by|from|since|before|during|were|was|"
+    r"(?!(?:after|when|while|as|but|and|in|on|at|by|from|since|before|during|were|was|who|which|"
+    r"whom|whose|helped|"
     r"among|of|had|have|has|said|says|told|reported|claimed|added)\b)"
 )
 _NP = rf"(?:{_STOP}[\w'’][\w'’-]*\s+){{0,6}}?"  # words, not a dateline's dash
@@ -76,6 +77,7 @@ _NUMBER_THEN_VERB = re.compile(
 # "killing at least 10 people"; "wounding five"; "shot dead two people"; "left 3 dead"
 _VERB_THEN_NUMBER = re.compile(
     r"\b(?P<kind>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)?|shot\s+dead|left|"
+    r"neutrali[sz](?:ed|ing)|"
     r"lynch(?:ed|ing)|behead(?:ed|ing)|massacr(?:ed|ing)|murder(?:ed|ing))\s+"
     rf"{_QUALIFIER}{_NUMBER}\b(?!-year|\s*(?:km|kilomet|miles?|p\.m|a\.m|percent|%))",
     re.IGNORECASE,
@@ -586,7 +588,9 @@ def _enemy_dead_claimed(text: str, figure: Figure) -> bool:
     before = text[_clause_start(text, figure.start) : figure.start]
     return bool(
         re.search(
-            r"\b(?:said|says|claimed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their)\b", before
+            r"\b(?:said|says|claimed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its|their|"
+            r"the (?:army|military|troops)(?:['’]s)?)\b",
+            before,
         )
     )
 
@@ -594,6 +598,12 @@ def _enemy_dead_claimed(text: str, figure: Figure) -> bool:
 def _is_claimed(text: str, position: int) -> bool:
     """True when the say-verb governing the figure is "claim": "claiming 45 fighters were killed"."""
     verbs = list(_SAY.finditer(text, _clause_start(text, position), position))
+    if (
+        len(verbs) >= 2
+        and verbs[-1].group().lower() == "saying"
+        and _CLAIM.match(verbs[-2].group())
+    ):
+        return True  # "X claimed the attack, saying its fighters had killed dozens of soldiers"
     if not verbs or not _CLAIM.match(verbs[-1].group()):
         return False
     between = text[verbs[-1].end() : position]

@@ -91,6 +91,11 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_CLAIMS_THE_ACT = re.compile(
+    r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|\w+'s|this|that)\s+(?:[\w-]+\s+)?"
+    r"(?:attack|ambush|bombing|blast|strike|raid|killing|assault|assassination)\b",
+    re.I,
+)
 # A sentence that takes a stance on an incident told without naming its act: "The
 # government denied that civilians had been targeted", "The claim could not be verified".
 STANCE_ONLY = re.compile(
@@ -98,7 +103,8 @@ STANCE_ONLY = re.compile(
     r"responsibility|targeted|attack|strike|killing|claims?|reports?|accusations?|"
     r"allegations?|that)\b)|"
     r"\b(?:could|can)\s?not be (?:independently )?(?:verified|confirmed)\b|"
-    r"\bclaimed responsibility\b|\b(?:was|were) behind\b|"
+    r"\bclaimed responsibility\b|\b(?:was|were) behind\b|" + _CLAIMS_THE_ACT.pattern + r"|"
+    # "IS Sahel claimed the attack late on Monday": a stance on the incident told
     r"\bconfirmed (?:the|that)\b(?=[^.;]{0,40}\b(?:attacks?|strikes?|killings?|deaths?|toll|"
     r"incident|raid|bombing|abduction|kidnapping)\b)",
     re.I,
@@ -494,6 +500,10 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
         told_more = attribution and (ANAPHORA.search(text) or find_figures(text))
         stance = claims_mod.SILENCE.search(text) or STANCE_ONLY.search(text)
         return "supporting" if told_more or stance else "none"
+    if _CLAIMS_THE_ACT.match(text) or _CLAIMS_THE_ACT.search(text, 0, triggers[0].end()):
+        # "IS Sahel claimed the attack late on Monday, saying its fighters had killed ...":
+        # a claim of the incident told, dated by when it was made
+        return "supporting"
     if NOT_CONFLICT.search(text) and not VIOLENT_AGENT.search(text):
         # "a bus crash killed 12", "floods killed 40", "Liverpool's attack struck twice"
         return "none"
@@ -559,7 +569,10 @@ _SPELL_BEFORE = re.compile(
 
 _NOT_VIOLENT_BEFORE = re.compile(
     # "banned further demonstrations", "a ban on rallies": no protest took place
-    r"\bban(?:ned|ning|s)?(?:\s+(?:on|further|all|any|future|new))*\s+$|"
+    r"\bban(?:ned|ning|s)?(?:\s+(?:on|further|all|any|future|new|an?|the|its|their))*\s+$|"
+    # a labour strike is no air strike: "continued a pay strike", "a 48-hour strike"
+    r"\b(?:pay|wage|labou?r|general|workers'?|teachers'?|doctors'?|nurses'?|dock|transport|"
+    r"nationwide|national|\d+-(?:hour|day))\s+$|"
     r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger|trade|"
     # a government's "official protest" is diplomacy, not a demonstration
     r"(?:lodged|filed|sent|delivered|issued) (?:an? )?(?:official |formal |diplomatic |strong )?|"
@@ -898,7 +911,7 @@ _VESSEL_AFTER = re.compile(r"^(?:'s)?\s+(?:cruiser|frigate|warship|flagship|tank
 
 # "a boat travelling between Mopti and Gao": the ends of a journey are not where it was hit
 _JOURNEY_BEFORE = re.compile(
-    r"\b(?:travel\w*|driving|sailing|heading|bound|en route|on (?:its|their|the) way)\s+"
+    r"\b(?:travel\w*|driving|sailing|heading|bound|en route|on (?:its|their|the) way|escort\w*)\s+"
     r"(?:\w+\s+){0,3}?(?:between|from|to)\s+(?:[\w'-]+\s+){0,3}?(?:and\s+|to\s+)?$",
     re.I,
 )
@@ -917,10 +930,8 @@ def _not_the_scene(text: str, toponym: Toponym) -> bool:
     water = _WATER.search(toponym.text) and not before.rstrip().endswith(("'s", "’s"))
     # "BAMAKO, Jan 15 (Reuters) - ...": where the report was filed, not where anything happened
     filed = dates_stage.dateline_at(text, toponym.start)
-    dateline = filed is not None and (filed.start("place"), filed.end("place")) == (
-        toponym.start,
-        toponym.end,
-    )
+    # ... or one of its places ("GAZA/BEIRUT, Oct 30 -")
+    dateline = filed is not None and filed.start("place") <= toponym.start < filed.end("place")
     # "In Nanterre, the Paris suburb where ...": the second name describes the first
     described = before.endswith((", the ", ", a ")) and (
         _DESCRIBES_BEFORE.match(text, toponym.end) or _DESCRIBES_BEFORE.search(toponym.text)
@@ -1833,6 +1844,17 @@ def _build(
         # "Boko Haram claimed responsibility", "the army accused the RSF of the attack": the
         # claimant or the accused is the perpetrator ACLED codes, the claim keeps who said so
         actor1 = responsible.actor
+    elif (
+        responsible is not None
+        and decision.event_type == "Battles"
+        and actor1 is not None
+        and actor1.side != responsible.actor.side
+    ):
+        # "IS Sahel claimed the attack" on an army convoy: the claimant struck first
+        actor1, actor2 = (
+            responsible.actor,
+            (actor2 if actor2 is not None and actor2.side != responsible.actor.side else actor1),
+        )
     attacker = actor1.side if actor1 and actor1.side not in actors_mod.NON_PARTY_SIDES else None
     if not _CONTESTED.search(article.text):
         attacker = None  # an attacker's count of enemy dead that no one disputes stands

@@ -20,6 +20,7 @@ TRIGGER = re.compile(
     r"\b"
     + words(
         r"kill(?:ed|ing|s)?",
+        r"neutrali[sz]ed",
         r"shot",
         r"shoot(?:ing|s)?",
         r"struck",
@@ -183,6 +184,8 @@ GENERIC = re.compile(
         r"(?:attacks|strikes|raids|bombings|killings|shelling)\b[^.;]{0,80}\bthis (?:year|month)",
         # a roundup's summary: "Russian attacks killed five civilians across Ukraine over the past day"
         r"across (?:the country|[A-Z][a-z]+)\b[^.;]{0,30}\bover the (?:past|last)",
+        # "killed at least 31 people across the Gaza Strip and Lebanon": a bulletin's sum
+        r"across (?:the )?(?-i:[A-Z][\w-]*)(?: (?-i:[A-Z][\w-]*))*,? and (?:the )?(?-i:[A-Z])\w*",
         r"(?:have|has) been (?:killed|wounded|injured)[^.;]{0,60}\b(?:this|last) (?:year|month)",
         r"systematic(?:ally)?",
         r"widespread",

@@ -133,7 +133,7 @@ _COUNT = (
     r"hundreds of)"
 )
 ARMED_VICTIMS = _rx(
-    rf"(?:killed|killing|kills|shot dead)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
+    rf"(?:killed|killing|kills|shot dead|neutrali[sz]ed|neutrali[sz]ing)\s+(?:at least\s+|about\s+|some\s+|nearly\s+)?"
     rf"{_COUNT}\s+(?:of\s+the\s+)?(?:[a-z]+\s+)?{_ARMED_NOUNS}|"
     # a headline drops the auxiliary ("12 militants killed in raid"), not the object of an
     # act ("12 militants killed five villagers")
@@ -160,7 +160,7 @@ ARREST = _rx(r"detain\w*|arrest\w*|apprehend\w*|taken into custody|captured a su
 SEXUAL = _rx(r"raped?|sexual violence|sexually (?:assault\w*|abused|attacked)")
 ABDUCT = _rx(r"abduct\w*|kidnap\w*|taken hostage|seized \w+ hostages?|forcibly disappeared")
 KILLING = _rx(
-    r"kill\w*|shot(?! down)|shoot\w*(?! down)|stabb\w*|behead\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
+    r"kill\w*|neutrali[sz]\w*|shot(?! down)|shoot\w*(?! down)|stabb\w*|behead\w*|knife|beat\w*|execut\w*|massacr\w*|murder\w*|hacked|died|"
     r"tortur\w+|mutilat\w+|lynch\w*|"
     r"(?:dead|wounded|injured|hurt) in (?:an? |the )?(?:[\w-]+ )?(?:attack|raid|assault)"
 )
@@ -341,8 +341,18 @@ _BACKGROUND_PHRASE = re.compile(
 )
 
 
+# "handed the town over without a shot being fired": the act that did not happen
+_NOT_DONE = re.compile(
+    r"\bwithout (?:a (?:single )?(?:shot|fight|battle)|firing a (?:single )?shot|(?:any )?resistance|"
+    r"bloodshed|violence|casualties)[^,.;]*",
+    re.IGNORECASE,
+)
+
+
 def _without_background(text: str) -> str:
-    """Drop "since Ukrainian forces recaptured the city" phrases: history, not this incident."""
+    """Drop "since Ukrainian forces recaptured the city" phrases (history, not this incident)
+    and "without a shot being fired" (what did not happen)."""
+    text = _NOT_DONE.sub(" ", text)
     return _BACKGROUND_PHRASE.sub(" ", text)
 
 

@@ -61,7 +61,7 @@ STOPLIST: frozenset[str] = words(
     sea ocean gulf river lake valley war peace
     many more most much major minor arab congress parliament senate assembly
     red cross red crescent
-    car
+    car port harbour harbor
     hamas hezbollah taliban wagner houthi houthis jewish christian muslim democrat republican
     christmas ramadan eid metro drug
     ive hed

@@ -59,7 +59,7 @@ TITLES = words(
 )
 _REGION_WORDS = r"region|oblast|province|state|governorate|krai|kray|prefecture|department"
 _AREA_WORDS = (
-    r"local government area|lga|district|raion|rayon|area|township|county|municipality|"
+    r"local government area|lga|district|raion|rayon|area|township|county|municipality|regency|"
     r"outskirts|suburbs?|environs"
 )
 _VICINITY_WORDS = words("area outskirts suburb suburbs environs")
