@@ -1670,3 +1670,22 @@ def test_labour_strikes_bans_handovers_sums_and_neutralised(sentence: str, expec
         assert events[0].sub_event_type == "Non-violent transfer of territory"
     if expected and "neutralised" in sentence:
         assert events[0].fatalities.best == 15
+
+
+def test_a_mob_beating_a_man_to_death_is_one_mob_killing() -> None:
+    events = _events(
+        "A mob in Sargodha district of Pakistan's Punjab province beat a man to death on "
+        "Saturday after accusing him of blasphemy, police said. Hundreds of residents also set "
+        "fire to his house.",
+        published="2024-05-16",
+    )
+    assert [(e.sub_event_type, e.fatalities.best) for e in events] == [("Mob violence", 1)]
+
+
+def test_arrests_beside_the_injured_of_clashes_told_stay_in_the_riot() -> None:
+    events = _events(
+        "Demonstrators threw stones and flares at police in Novi Sad late on Friday. Eleven "
+        "officers were injured in the clashes, and police arrested 23 people.",
+        published="2024-05-16",
+    )
+    assert [(e.event_type, e.injured.best) for e in events] == [("Riots", 11)]

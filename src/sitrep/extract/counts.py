@@ -778,6 +778,9 @@ _SHOT_NO_OUTCOME = re.compile(
 _ONE_DIED = re.compile(
     r"\b(?:was|has been)\s+(?!not\b|never\b)(?:\w+,?\s+(?:and\s+)?){0,3}?"
     r"(?:killed|shot dead|assassinated|executed|murdered)\b|"
+    # "a mob beat a Christian man to death"
+    r"\b(?:beat|hacked|stoned|burned|burnt|stabbed|kicked|tortured)\s+(?:an?|one)\s+"
+    r"(?:[\w-]+\s+){0,3}?to death\b|"
     r"\bdied\b(?! of (?:her|his|their) injuries)",
     re.I,
 )

@@ -91,6 +91,7 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_ARREST_WORD = re.compile(r"arrest|detain", re.I)
 _CLAIMS_THE_ACT = re.compile(
     r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|\w+'s|this|that)\s+(?:[\w-]+\s+)?"
     r"(?:attack|ambush|bombing|blast|strike|raid|killing|assault|assassination)\b",
@@ -543,7 +544,14 @@ def _verdict(clause: Clause, doc: Doc, article: Article, date_mentions: list[Dat
     if ANAPHORA.search(text[: triggers[0].end() + 1]) and not SEPARATE.search(text):
         return "anaphoric"
     referred = [m.span() for m in CASUALTY_ANAPHORA.finditer(text)]
-    own = [m for m in triggers if not any(s <= m.start() < e for s, e in referred)]
+    # arrests beside the victims of an incident told are made in it ("Eleven officers were
+    # injured in the clashes, and police arrested 23 people")
+    own = [
+        m
+        for m in triggers
+        if not any(s <= m.start() < e for s, e in referred)
+        and not (referred and _ARREST_WORD.match(m.group()))
+    ]
     if all(CASUALTY_ONLY.match(m.group()) for m in own):
         # "34 officers died in the attack": victims of an incident already told
         return "anaphoric" if referred else "casualties"

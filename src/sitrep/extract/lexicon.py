@@ -21,6 +21,7 @@ TRIGGER = re.compile(
     + words(
         r"kill(?:ed|ing|s)?",
         r"neutrali[sz]ed",
+        r"to death",
         r"shot",
         r"shoot(?:ing|s)?",
         r"struck",

@@ -356,10 +356,18 @@ def _without_background(text: str) -> str:
     return _BACKGROUND_PHRASE.sub(" ", text)
 
 
+_MOB_KILLS = re.compile(
+    r"\bmobs?\b(?=[^.;]{0,80}\b(?:to death|lynch\w*|beat\w*|hacked)\b)|\blynch\w*", re.I
+)
+
+
 def _crowd_type(text: str) -> TypeDecision | None:
     # A crowd that fights, throws or burns is a riot whatever force met it (ACLED keeps
     # "excessive force" for lethal force against a peaceful crowd).
     if (match := MOB.search(text)) is not None and RIOT_ACTS.search(text):
+        return TypeDecision("Riots", "Mob violence", match)
+    if (match := _MOB_KILLS.search(text)) is not None:
+        # "a mob beat a man to death": a lynching, not a crowd hit by a bomb
         return TypeDecision("Riots", "Mob violence", match)
     if (match := RIOT_ACTS.search(text)) is not None:
         return TypeDecision("Riots", "Violent demonstration", match)
