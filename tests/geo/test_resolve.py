@@ -488,3 +488,18 @@ def test_resolve_congo_alone_is_kinshasas_unless_the_story_is_brazzavilles(
 ) -> None:
     congo = _by_text(geoparse(text, gaz))["Congo"]
     assert congo.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        # no country named: the article's other places stand for it
+        ("Dock workers went on strike at the Port of Dakar on Monday over pay.", "Dock"),
+        # a big city's alias is no big city's name
+        ("Armed men raided a village in Intan Jaya regency, Papua, on March 3.", "Intan"),
+    ],
+)
+def test_resolve_a_far_foreign_reading_with_no_support_is_dropped(
+    gaz: Gazetteer, text: str, dropped: str
+) -> None:
+    assert dropped not in _by_text(geoparse(text, gaz))

@@ -738,8 +738,20 @@ def _stray(
         if others.has_compatriot(c, key):
             return True
         return not (named or km == math.inf and not ctx.countries)
-    if c.kind not in ("place", "admin2") or c.population >= BIG_PLACE or not ctx.countries:
+    # a big city keeps its own name anywhere ("Paris" in a Texas paper), not an alias
+    # ("Intan" for Yingtan in a Papua story)
+    big = c.population >= BIG_PLACE and name_key(c.place.name) == key
+    if c.kind not in ("place", "admin2") or big:
         return False
+    if not ctx.countries:
+        # no country named: the other places the article resolved stand for it ("Dock
+        # workers ... the port of Dakar" is no Dock in New Hampshire)
+        return (
+            math.isfinite(km)
+            and km > STRAY_KM
+            and not same_region
+            and not (others.has_compatriot(c, key))
+        )
     return not named and km > STRAY_KM and not same_region
 
 
