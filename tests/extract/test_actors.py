@@ -323,3 +323,13 @@ def test_actors_the_army_telling_of_rockets_on_a_town_is_not_their_target() -> N
 def test_actors_opponents_and_the_loser_of_a_town(text: str, sides: tuple[str, str]) -> None:
     [event] = sitrep.extract(text, published="2024-03-14", source="Test Wire")
     assert (event.actor1.side, event.actor2.side) == sides
+
+
+def test_actors_a_demonym_before_airstrike_names_the_state() -> None:
+    [event] = sitrep.extract(
+        "In southern Lebanon, an Israeli airstrike hit a civil defence centre in the city of "
+        "Nabatieh on Tuesday, killing three paramedics.",
+        published="2024-10-30",
+        source="Test Wire",
+    )
+    assert event.actor1 is not None and event.actor1.side == "Israel"

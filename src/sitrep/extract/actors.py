@@ -133,7 +133,7 @@ _STATE_NAME = {
 }
 _FORCES = (
     r"(?:armed forces|forces|troops|army|military|soldiers|navy|air force|warplanes|jets|aircraft|"
-    r"missiles?|rockets?|drones?|shelling|strikes?|artillery|bombardment|special (?:operations )?forces|"
+    r"missiles?|rockets?|drones?|shelling|(?:air)?strikes?|artillery|bombardment|special (?:operations )?forces|"
     r"(?:[\w-]+ )?air defen[cs]e(?:s| systems?)?|warships?|positions|bases?|garrison)"
 )
 
@@ -590,7 +590,7 @@ def civilians() -> Actor:
 
 
 _WEAPON = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|shell\w*|strikes?|artillery|warplanes|aircraft|jets)\b", re.I
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|(?:air)?strikes?|artillery|warplanes|aircraft|jets)\b", re.I
 )
 # "X said the RSF had ...": X speaks, it did not act (unless it speaks of itself).
 _SPEAKS = re.compile(
