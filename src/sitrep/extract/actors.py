@@ -590,7 +590,8 @@ def civilians() -> Actor:
 
 
 _WEAPON = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|shell\w*|(?:air)?strikes?|artillery|warplanes|aircraft|jets)\b", re.I
+    r"\b(?:missiles?|rockets?|drones?|shell\w*|(?:air)?strikes?|artillery|warplanes|aircraft|jets)\b",
+    re.I,
 )
 # "X said the RSF had ...": X speaks, it did not act (unless it speaks of itself).
 _SPEAKS = re.compile(
