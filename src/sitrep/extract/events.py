@@ -578,9 +578,6 @@ _SPELL_BEFORE = re.compile(
 _NOT_VIOLENT_BEFORE = re.compile(
     # "banned further demonstrations", "a ban on rallies": no protest took place
     r"\bban(?:ned|ning|s)?(?:\s+(?:on|further|all|any|future|new|an?|the|its|their))*\s+$|"
-    # a labour strike is no air strike: "continued a pay strike", "a 48-hour strike"
-    r"\b(?:pay|wage|labou?r|general|workers'?|teachers'?|doctors'?|nurses'?|dock|transport|"
-    r"nationwide|national|\d+-(?:hour|day))\s+$|"
     r"\b(?:heart|panic|asthma|cyber|verbal|price|hunger|trade|"
     # a government's "official protest" is diplomacy, not a demonstration
     r"(?:lodged|filed|sent|delivered|issued) (?:an? )?(?:official |formal |diplomatic |strong )?|"
@@ -643,6 +640,12 @@ _FIGURATIVE_AFTER = {
 # Figurative uses told by what comes before: "competitive battles", "legal battle",
 # "demonstrated by our decision", "the projects have been executed by engineers".
 _FIGURATIVE_BEFORE = {
+    # a labour strike is no air strike: "continued a pay strike", "a 48-hour strike"
+    "strike": re.compile(
+        r"\b(?:pay|wage|labou?r|general|workers'?|teachers'?|doctors'?|nurses'?|dock|transport|"
+        r"nationwide|national|\d+-(?:hour|day))\s+$",
+        re.I,
+    ),
     # "necklaces of ocean shells", "mussel shells"
     "shell": re.compile(
         r"\b(?:ocean|sea|mussel|oyster|clam|snail|egg|nut|walnut|turtle|crab|tortoise|cowrie)\s+$",
