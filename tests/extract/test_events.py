@@ -1689,3 +1689,15 @@ def test_arrests_beside_the_injured_of_clashes_told_stay_in_the_riot() -> None:
         published="2024-05-16",
     )
     assert [(e.event_type, e.injured.best) for e in events] == [("Riots", 11)]
+
+
+def test_a_city_district_the_gazetteer_lacks_tells_the_same_shelling() -> None:
+    # Kyiv has a Dniprovskyi district; Kherson's is missing from the gazetteer
+    events = _events(
+        "Russian artillery shelled a residential district of Kherson on Tuesday, killing two "
+        "people, the regional administration said. Shells struck a bus stop in the Dniprovskyi "
+        "district shortly before noon, the governor wrote.",
+        published="2023-11-22",
+    )
+    assert len(events) == 1
+    assert events[0].location is not None and events[0].location.admin1 == "Kherson"

@@ -444,7 +444,7 @@ def test_stray_township_is_coded_to_its_region_and_its_bare_name_follows(gaz: Ga
     assert all(t.place.country == "Myanmar" for t in toponyms), [
         (t.text, t.place.country) for t in toponyms
     ]
-    kani = [t for t in toponyms if t.text == "Kani"]
+    kani = [t for t in toponyms if t.text.startswith("Kani")]
     assert len(kani) == 1 and kani[0].place.admin1 == "Sagaing"
     assert kani[0].place.geonameid is None and kani[0].place.geo_precision == 3
 

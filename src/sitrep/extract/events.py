@@ -1506,6 +1506,7 @@ def _is_new(
         toponym is not None
         and current.toponym is not None
         and not _same_area(toponym, current.toponym)
+        and not (_unknown_district(toponym) and _may_be_in(toponym, current.toponym))
         and not _headline_of(current, toponym)
     ):
         return True
@@ -1620,9 +1621,18 @@ def _may_be_in(own: Toponym, told: Toponym) -> bool:
     """True when a clause's place may be the incident's: the same area, or two settlements
     the gazetteer lacks in one region ("Kani township" ... "the monastery in Ohe Htein Twin
     village")."""
+    same_region = (own.place.admin1, own.place.country) == (told.place.admin1, told.place.country)
     if _unknown_settlement(own) and _unknown_settlement(told):
-        return (own.place.admin1, own.place.country) == (told.place.admin1, told.place.country)
-    return _same_area(own, told)
+        return same_region
+    return _same_area(own, told) or (_unknown_district(own) and same_region)
+
+
+def _unknown_district(toponym: Toponym) -> bool:
+    """A city district the gazetteer lacks ("the Dniprovskyi district" of a Kherson story)."""
+    return _unknown_settlement(toponym) and _DISTRICT_END.search(toponym.text) is not None
+
+
+_DISTRICT_END = re.compile(r"\b(?:district|raion|rayon|quarter|neighbou?rhood)$", re.I)
 
 
 def _same_area(a: Toponym, b: Toponym) -> bool:

@@ -619,7 +619,8 @@ def resolve_mentions(
         )
     # "Kani township" with no Kani in the country: a place the gazetteer lacks
     unknown = [m for m in targets if m.role == "unknown"] + [
-        replace(m, role="unknown", candidates=())
+        # a district keeps its word ("Dniprovskyi district"): the city's part, not a village
+        replace(m, role="unknown", candidates=(), text=text[m.start : m.span_end])
         for m, c in stray_readings
         if _DISTRICT_WORD.search(text[m.span_start : m.span_end])
         or ((m, c) in foreign and c.kind in ("place", "admin2"))
