@@ -134,3 +134,17 @@ def test_pipeline_rerun_changes_nothing(messy_dir: Path, tmp_path: Path) -> None
     with open_store(url) as store:
         assert store.counts() == before
         assert [e.model_dump() for e in store.events()] == events_before
+
+
+def test_pipeline_samples_tell_each_incident_once(tmp_path: Path) -> None:
+    """The shipped samples: two reports of the Kherson shelling are one event with both
+    sources; no sample incident is split (an earlier change split the shelling in two)."""
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    db = f"sqlite:///{tmp_path / 'samples.db'}"
+    run_inputs([samples], db_url=db)
+    with open_store(db) as store:
+        events = store.events()
+    kherson = [e for e in events if e.location and e.location.admin1 == "Kherson"]
+    assert len(kherson) == 1
+    assert len(kherson[0].sources) == 2
+    assert len(events) == 15
