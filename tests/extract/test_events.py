@@ -1701,3 +1701,17 @@ def test_a_city_district_the_gazetteer_lacks_tells_the_same_shelling() -> None:
     )
     assert len(events) == 1
     assert events[0].location is not None and events[0].location.admin1 == "Kherson"
+
+
+def test_a_bulletins_items_take_the_day_of_its_lead() -> None:
+    events = _events(
+        "Israeli strikes killed at least 25 people across the Gaza Strip and Lebanon on "
+        "Tuesday, health officials said.\n\n"
+        "In Jabalia, in northern Gaza, an Israeli airstrike on a house killed at least 12 people, "
+        "the health ministry said.\n\n"
+        "In southern Lebanon, an Israeli airstrike hit a civil defence centre in the city of "
+        "Nabatieh, killing three paramedics, Lebanon's health ministry said.",
+        published="2024-10-30",
+    )
+    assert len(events) == 2
+    assert all(e.date.start == e.date.end == dt.date(2024, 10, 29) for e in events)

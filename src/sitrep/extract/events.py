@@ -1079,6 +1079,9 @@ def _place_clause(
     if current is not None and interval.precision != "day" and same_time and not own_date:
         # "A second missile landed in Bilenke": the time of the incident just told
         interval, mention = current.date, current.date_mention
+    elif interval.precision != "day" and not own_date and _BULLETIN_ITEM.match(clause.text):
+        # a bulletin's "In Khan Younis, ..." is told on the day its lead gives
+        interval, mention = _lead_day(article, date_mentions) or (interval, mention)
     if current is not None and perpetrator is None and _ONE_MORE.match(clause.text):
         # ... and the attacker of the incident just told
         perpetrator = current.perpetrator
@@ -1299,6 +1302,30 @@ _ONE_MORE = _opening(
     r"(?:missile|rocket|drone|shell|bomb|strike|air\s*strike|blast|explosion|salvo|projectile)s?\b"
 )
 _EARLIER_AFTER = re.compile(r"\s+(?:after|following|since)\b", re.I)
+# "In Khan Younis, in the south of the enclave, a strike ...": one item of a bulletin
+_BULLETIN_ITEM = re.compile(
+    r"^(?:In|Near|Elsewhere in)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'’-]*[^,]{0,60},"
+)
+BULLETIN_FRESH_DAYS = 2
+"""A lead dated this close to publication dates the undated items of its bulletin."""
+
+
+def _lead_day(
+    article: Article, date_mentions: list[DateMention]
+) -> tuple[DateInterval, DateMention] | None:
+    """The day the article's lead (its first sentence ending in a full stop) tells of, when
+    it is a single recent day: "Israeli strikes killed at least 31 people ... on Tuesday"."""
+    end = article.text.find(". ")
+    lead = [m for m in date_mentions if end == -1 or m.start < end]
+    if not lead:
+        return None
+    interval, mention = dates_stage.event_date(
+        article.text, lead[0].start, lead[0].end, article.published, date_mentions
+    )
+    fresh = (article.published - interval.start).days <= BULLETIN_FRESH_DAYS
+    return (interval, mention) if interval.precision == "day" and fresh else None
+
+
 _IN_RESPONSE = re.compile(r"\bin (?:response|retaliation|return)\b", re.I)
 # "Gunmen exchanged fire with soldiers during the operation": within the incident just told
 _DURING_IT = re.compile(
@@ -1466,6 +1493,8 @@ def _is_new(
 ) -> bool:
     if SEPARATE.search(clause.text):
         return True
+    if _BULLETIN_ITEM.match(clause.text) and toponym is not None and current.toponym is None:
+        return True  # "In Khan Younis, ...": a bulletin's next item, not the placeless one before
     if _OWN_LOSSES.search(clause.text) and actors_mod.CIVILIAN_VICTIMS.search(
         current.clauses[0].text
     ):
