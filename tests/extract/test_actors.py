@@ -333,3 +333,14 @@ def test_actors_a_demonym_before_airstrike_names_the_state() -> None:
         source="Test Wire",
     )
     assert event.actor1 is not None and event.actor1.side == "Israel"
+
+
+def test_actors_intelligence_agents_arrest_a_journalist() -> None:
+    [event] = sitrep.extract(
+        "Journalist Carlos Ruiz was arrested by plainclothes intelligence agents in Caracas "
+        "on Tuesday, rights groups said.",
+        published="2025-01-09",
+        source="Test Wire",
+    )
+    assert event.sub_event_type == "Arrests"
+    assert (event.actor1.side, event.actor2.side) == ("Venezuela", "civilians")

@@ -363,7 +363,9 @@ class _Span:
 
 
 _POLICE = re.compile(
-    r"\b(?:riot police|police(?: officers?)?|policem[ae]n|gendarmes?|security forces|Garda)\b", re.I
+    r"\b(?:riot police|police(?: officers?)?|policem[ae]n|gendarmes?|security forces|Garda|"
+    r"(?:intelligence|security|secret police) (?:agents|officers|operatives)|plainclothes (?:police|officers|agents))\b",
+    re.I,
 )
 _MEMBERS_OF = re.compile(
     r"\b(?:gunmen|armed men|fighters|militants|members|militiamen)\s+(?:from|of|belonging to)\s+"
@@ -937,9 +939,12 @@ def _target(
     others: list[ActorMention],
 ) -> Actor | None:
     if sub_type == "Arrests":
-        served = _served_side(" ".join(c.text for c in draft.clauses))
+        told = " ".join(c.text for c in draft.clauses)
+        served = _served_side(told)
         if served is not None:
             return served
+        if _CIVIL_DETAINEE.search(told):
+            return civilians()  # "journalist X was arrested by plainclothes police"
     texts = [c.text for c in draft.clauses]
     hit_forces = [m for m in others if m.actor.kind in _ARMED_KINDS and _is_hit(draft, m)]
     if (
@@ -960,6 +965,11 @@ def _target(
     return None
 
 
+_CIVIL_DETAINEE = re.compile(
+    r"\b(?:journalists?|reporters?|activists?|opposition|dissidents?|bloggers?|lawmakers?|"
+    r"politicians?|students?|protesters?|demonstrators?|candidates?|lawyers?|human rights)\b",
+    re.I,
+)
 _OWN_LOSS = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|"
     r"outposts?|positions?|bases?|posts?|headquarters|ships?|vessels?|personnel|men|commanders?)\b",
