@@ -104,9 +104,10 @@ STANCE_ONLY = re.compile(
     r"responsibility|targeted|attack|strike|killing|claims?|reports?|accusations?|"
     r"allegations?|that)\b)|"
     r"\b(?:could|can)\s?not be (?:independently )?(?:verified|confirmed)\b|"
-    r"\bclaimed responsibility\b|\b(?:was|were) behind\b|" + _CLAIMS_THE_ACT.pattern + r"|"
+    r"\bclaimed responsibility\b|\b(?:was|were) behind\b|"
     # "IS Sahel claimed the attack late on Monday": a stance on the incident told
-    r"\bconfirmed (?:the|that)\b(?=[^.;]{0,40}\b(?:attacks?|strikes?|killings?|deaths?|toll|"
+    + _CLAIMS_THE_ACT.pattern
+    + r"|\bconfirmed (?:the|that)\b(?=[^.;]{0,40}\b(?:attacks?|strikes?|killings?|deaths?|toll|"
     r"incident|raid|bombing|abduction|kidnapping)\b)",
     re.I,
 )
