@@ -503,3 +503,12 @@ def test_resolve_a_far_foreign_reading_with_no_support_is_dropped(
     gaz: Gazetteer, text: str, dropped: str
 ) -> None:
     assert dropped not in _by_text(geoparse(text, gaz))
+
+
+def test_resolve_a_village_in_a_named_district_is_not_a_foreign_city_quarter(
+    gaz: Gazetteer,
+) -> None:
+    # GeoNames has a Buda in Budapest; the Kajuru district in Nigeria holds this one
+    text = "Gunmen stormed Buda village in Kajuru local government area of Nigeria's Kaduna state."
+    buda = _by_text(geoparse(text, gaz))["Buda"]
+    assert (buda.place.country, buda.place.admin1) == ("Nigeria", "Kaduna")

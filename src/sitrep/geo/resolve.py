@@ -634,6 +634,7 @@ def resolve_mentions(
 # "Boni in the Mopti region", "Banjska in northern Kosovo", "Bali, Cameroon": the next
 # name holds this one; "Cameroon's Northwest region": the name before does
 _HELD_BY_NEXT = re.compile(
+    r"(?:\s+(?:village|town|settlement|hamlet))?"
     r"\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central)(?:ern|east|west|"
     r"-?eastern|-?western)?\s+)?|,\s+"
 )
@@ -688,10 +689,14 @@ def _outside_their_container(
 
 
 def _is_container(c: Candidate, m: Mention, gap: str) -> bool:
-    """A country, or a region named as one ("the Mopti region"); after a comma only a
-    country or a region with its word, so that "Kharkiv, Sumy and Poltava" is a list."""
+    """A country, a region named as one ("the Mopti region") or a district named with its
+    word; after a comma only a country or a region with its word, so that "Kharkiv, Sumy and
+    Poltava" is a list."""
     if c.kind == "country":
         return True
+    if c.kind in ("place", "admin2") and m.role == "area" and "near" not in m.flags:
+        # "Buda village in Kajuru local government area": the district holds the village
+        return not gap.startswith(",")
     return c.kind == "admin1" and (m.role == "region" or not gap.startswith(","))
 
 
