@@ -344,3 +344,15 @@ def test_actors_intelligence_agents_arrest_a_journalist() -> None:
     )
     assert event.sub_event_type == "Arrests"
     assert (event.actor1.side, event.actor2.side) == ("Venezuela", "civilians")
+
+
+def test_actors_an_agency_that_says_is_neither_target_nor_made_the_enemy_attacker() -> None:
+    # were HUR the target, the two-sided war would make Russia the attacker
+    [event] = sitrep.extract(
+        "A car bomb killed a Russian-installed official in occupied Berdiansk on Monday "
+        "morning, Ukraine's military intelligence agency (HUR) said.",
+        published="2024-05-14",
+        source="Test Wire",
+    )
+    assert event.actor2 is None or event.actor2.side != "Ukraine"
+    assert event.actor1 is None or event.actor1.side != "Russia"

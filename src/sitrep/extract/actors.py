@@ -597,7 +597,9 @@ _WEAPON = re.compile(
 )
 # "X said the RSF had ...": X speaks, it did not act (unless it speaks of itself).
 _SPEAKS = re.compile(
-    r"^(?:,[^,]{1,60},)?(?:\s+(?:group|unit|wing|spokes\w+|officials?|commanders?|leaders?))?"
+    r"^(?:,[^,]{1,60},)?"
+    r"(?:\s+(?:group|unit|wing|agency|service|directorate|spokes\w+|officials?|commanders?|leaders?))?"
+    r"(?:\s+\([^)]{1,15}\))?"
     r"(?:\s+and\s+(?:\w+\s+){0,2}\w+)?\s+(?:(?:has|have|had|also|later)\s+)?"
     r"(?:said|says?|told|reported|announced|described as|accused|"
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
@@ -980,16 +982,16 @@ _OWN_LOSS = re.compile(
 def _speaks_here(draft: Draft, mention: ActorMention) -> bool:
     """True when an actor of the lead clause is named as the one speaking."""
     main = draft.clauses[0]
-    return _SPEAKS.match(main.text[mention.end - main.start :]) is not None
+    # "(HUR) said": the closing bracket of a name given twice
+    return _SPEAKS.match(main.text[mention.end - main.start :].removeprefix(")")) is not None
 
 
 def _is_hit(draft: Draft, mention: ActorMention) -> bool:
     """True when an actor of the lead clause is named as struck, not as background."""
     main = draft.clauses[0]
-    start, end = mention.start - main.start, mention.end - main.start
-    text = main.text
-    background = _BACKGROUND_BEFORE.search(text[max(0, start - 70) : start])
-    return not (background or _SPEAKS.match(text[end:]))
+    start = mention.start - main.start
+    background = _BACKGROUND_BEFORE.search(main.text[max(0, start - 70) : start])
+    return not (background or _speaks_here(draft, mention))
 
 
 def _crowd_actors(
