@@ -356,3 +356,23 @@ def test_actors_an_agency_that_says_is_neither_target_nor_made_the_enemy_attacke
     )
     assert event.actor2 is None or event.actor2.side != "Ukraine"
     assert event.actor1 is None or event.actor1.side != "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Ukrainian partisans blew up a railway track near occupied Berdiansk on Wednesday "
+            "night, derailing a fuel train, Ukraine's military intelligence said.",
+            "Ukrainian partisans",
+        ),
+        (
+            "Resistance fighters attacked a junta outpost in Sagaing region on Friday, killing "
+            "four soldiers.",
+            "People's Defence Force (PDF)",
+        ),
+    ],
+)
+def test_actors_partisans_and_resistance_fighters_by_country(text: str, actor1: str) -> None:
+    [event] = sitrep.extract(text, published="2024-01-25", source="Test Wire")
+    assert event.actor1 is not None and event.actor1.name == actor1

@@ -207,7 +207,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         REBEL,
     ),
     (
-        r"People'?s Defen[cs]e Forces?|\bPDFs?\b|[Rr]esistance fighters",
+        r"People'?s Defen[cs]e Forces?|\bPDFs?\b",
         "People's Defence Force (PDF)",
         "resistance",
         REBEL,
@@ -374,6 +374,13 @@ _MEMBERS_OF = re.compile(
     r"(?:\s+(?:gang|coalition|militia|brigades?|battalion|group|movement|front))*)",
     re.I,
 )
+_PARTISANS = re.compile(
+    r"\b(?:(?:local|Ukrainian|pro-Ukrainian)\s+)?(?:partisans?|resistance fighters)\b", re.I
+)
+_PARTISANS_OF = {
+    "Myanmar": Actor(name="People's Defence Force (PDF)", side="resistance", kind=REBEL),
+    "Ukraine": Actor(name="Ukrainian partisans", side="Ukraine", kind=MILITIA),
+}
 _SUDAN_PARAMILITARY = re.compile(r"\bparamilitar(?:y|ies)\b(?!-style)", re.I)
 _PROTESTERS = re.compile(r"\b(?:protesters|demonstrators|marchers|activists)\b", re.I)
 _RIOTERS = re.compile(r"\b(?:rioters|youths|a crowd|the crowd|mob|agitators|hooligans?)\b", re.I)
@@ -430,6 +437,10 @@ def _actors_in(text: str, country: str | None) -> tuple[ActorMention, ...]:
         # in Sudan "the paramilitaries" are the RSF; elsewhere the word names no one group
         for match in _SUDAN_PARAMILITARY.finditer(text):
             add(Actor(name="Rapid Support Forces (RSF)", side="RSF", kind=REBEL), match)
+    if country in _PARTISANS_OF:
+        # Myanmar's "resistance fighters" are the PDF; occupied Ukraine's partisans Ukraine's
+        for match in _PARTISANS.finditer(text):
+            add(_PARTISANS_OF[country], match)
     for rx, name, side, kind in _TABLE_RX:
         for match in rx.finditer(text):
             named = name or re.sub(r"^the ", "", match.group())

@@ -423,6 +423,7 @@ NOT_CONFLICT = re.compile(
 # disaster ("killed in a fire set by rioters", "gunmen attacked a bus").
 VIOLENT_AGENT = re.compile(
     r"\b(?:gunmen|militants?|rebels?|insurgents?|jihadists?|assailants?|attackers?|soldiers|troops|"
+    r"partisans?|saboteurs?|sabotage|blew up|blown up|"
     r"police (?:fired|shot|opened fire)|shell\w*|missiles?|rockets?|drones?|air ?strikes?|bomb(?:ed|ing|s)?|"
     r"grenades?|explosives?|arson\w*|set (?:fire|ablaze|alight)|set\s+(?:\w+\s+){1,3}on fire|torched|"
     r"shot|stabbed|ambush\w*|rioters|protesters|mob|gangs?)\b",
