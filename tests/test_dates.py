@@ -249,3 +249,13 @@ def test_find_dates_opening_day_is_the_launch_date_told_later() -> None:
 
 def test_find_dates_opening_day_without_a_launch_date_is_nothing() -> None:
     assert find_dates("Rebels took the border post on the opening day.", D("2023-11-02")) == []
+
+
+def test_overnight_is_the_night_before_the_statement_of_its_sentence() -> None:
+    # published on a Friday; the governor spoke on Thursday about the night before
+    text = "Russian drones struck Kharkiv overnight, the governor said on Thursday."
+    [overnight] = [m for m in find_dates(text, dt.date(2024, 4, 5)) if m.text == "overnight"]
+    assert (overnight.interval.start, overnight.interval.end) == (
+        dt.date(2024, 4, 3),
+        dt.date(2024, 4, 4),
+    )

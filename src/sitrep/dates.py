@@ -666,7 +666,16 @@ def _early_hours(
 def _overnight(
     match: re.Match[str], text: str, published: dt.date, _: list[DateMention]
 ) -> DateInterval | None:
-    return DateInterval(start=published - _DAY, end=published, precision="day")
+    """The night before publication, or before the day the sentence's statement was made
+    ("struck overnight, the governor said on Thursday" in Friday's paper)."""
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    ends = [e for e in (text.find(". ", match.end()), text.find("\n", match.end())) if e != -1]
+    said = _SAID_ON.search(text, start, min(ends) if ends else len(text))
+    day = _last_weekday(_WEEKDAYS.index(said.group("wd").lower()), published) if said else published
+    return DateInterval(start=day - _DAY, end=day, precision="day")
+
+
+_SAID_ON = _rx(rf"\b(?:said|says|told|reported|announced|wrote)\s+(?:\w+\s+)?on\s+(?P<wd>{_WD})\b")
 
 
 def _yesterday(
