@@ -1715,3 +1715,17 @@ def test_a_bulletins_items_take_the_day_of_its_lead() -> None:
     )
     assert len(events) == 2
     assert all(e.date.start == e.date.end == dt.date(2024, 10, 29) for e in events)
+
+
+def test_a_second_drone_on_the_same_block_is_the_same_strike() -> None:
+    events = _events(
+        "Russian drones struck residential areas of Kharkiv overnight, killing four people, the "
+        "governor said on Thursday. The drones hit a high-rise building in the city's Kyivskyi "
+        "district shortly after midnight, and a second drone hit as emergency crews were "
+        "putting out the fire. Twelve people were wounded.",
+        published="2024-04-05",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.fatalities.best, event.injured.best) == (4, 12)
+    assert (event.date.start, event.date.end) == (dt.date(2024, 4, 3), dt.date(2024, 4, 4))

@@ -512,3 +512,13 @@ def test_resolve_a_village_in_a_named_district_is_not_a_foreign_city_quarter(
     text = "Gunmen stormed Buda village in Kajuru local government area of Nigeria's Kaduna state."
     buda = _by_text(geoparse(text, gaz))["Buda"]
     assert (buda.place.country, buda.place.admin1) == ("Nigeria", "Kaduna")
+
+
+def test_resolve_the_citys_district_is_that_citys(gaz: Gazetteer) -> None:
+    # GeoNames knows Kyivskyi districts in Donetsk and Poltava, not Kharkiv's
+    text = (
+        "Drones struck Kharkiv overnight. They hit a high-rise in the city's Kyivskyi district, "
+        "the governor said."
+    )
+    district = next(t for t in geoparse(text, gaz) if t.text.startswith("Kyivskyi"))
+    assert district.place.admin1 == "Kharkiv"

@@ -1492,7 +1492,9 @@ def _is_new(
     interval: DateInterval,
     perpetrator: actors_mod.ActorMention | None,
 ) -> bool:
-    if SEPARATE.search(clause.text):
+    if SEPARATE.search(clause.text) and not _ONE_MORE.match(clause.text):
+        # "a second drone hit as crews put out the fire" is one more blow of the same
+        # incident unless it names a place or day of its own (checked below)
         return True
     if _BULLETIN_ITEM.match(clause.text) and toponym is not None and current.toponym is None:
         return True  # "In Khan Younis, ...": a bulletin's next item, not the placeless one before

@@ -639,6 +639,7 @@ _HELD_BY_NEXT = re.compile(
     r"-?eastern|-?western)?\s+)?|,\s+"
 )
 _HELD_BY_PREVIOUS = re.compile(r"['’]s\s+")
+_THE_CITYS = re.compile(r"\bthe (?:city|town)['’]s\s+$", re.I)
 # "Stepove, west of Avdiivka", "Kozinka, 10 km from Grayvoron": told from a town nearby
 _TOLD_FROM_NEXT = re.compile(
     r",?\s+(?:(?:(?:about|some|around)\s+)?[\d.,]+\s*(?:km|kilometres|kilometers|miles)\s+"
@@ -673,6 +674,9 @@ def _outside_their_container(
         ):
             inner, box = before, best[id(after)]
         elif _HELD_BY_PREVIOUS.fullmatch(gap) and best[id(before)].kind in ("country", "admin1"):
+            inner, box = after, best[id(before)]
+        elif _THE_CITYS.search(text, 0, after.span_start) and best[id(before)].kind == "place":
+            # "Kharkiv ... the city's Kyivskyi district": the city told just before
             inner, box = after, best[id(before)]
         else:
             continue
