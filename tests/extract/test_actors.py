@@ -376,3 +376,13 @@ def test_actors_an_agency_that_says_is_neither_target_nor_made_the_enemy_attacke
 def test_actors_partisans_and_resistance_fighters_by_country(text: str, actor1: str) -> None:
     [event] = sitrep.extract(text, published="2024-01-25", source="Test Wire")
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_actors_a_gunfight_with_unnamed_militants_told_by_the_police() -> None:
+    [event] = sitrep.extract(
+        "Two suspected militants were killed in a gunfight with Indian security forces in "
+        "Kulgam district on Wednesday, police said, adding that a soldier was wounded.",
+        published="2024-05-09",
+        source="Test Wire",
+    )
+    assert (event.actor1.side, event.actor2.side) == ("India", "unidentified armed group")

@@ -887,8 +887,17 @@ def event_actors(
         for m in found
         if fought and m.actor.side == UNIDENTIFIED and any(s <= m.start < e for s, e in killed)
     ]
-    if perpetrator is None and event_type == "Battles" and len(others) >= 2:
-        return others[0].actor, others[1].actor
+    # two sides that fought, not one side named twice nor the one who tells of it
+    fighters = [m for m in others if not _speaks_here(draft, m)]
+    two_sides = [
+        m for i, m in enumerate(fighters) if all(m.actor.side != f.actor.side for f in fighters[:i])
+    ]
+    if perpetrator is None and event_type == "Battles" and len(two_sides) >= 2:
+        return two_sides[0].actor, two_sides[1].actor
+    unnamed = next((m for m in found if m.actor.side == UNIDENTIFIED), None)
+    if perpetrator is None and event_type == "Battles" and len(two_sides) == 1 and unnamed:
+        # "two suspected militants were killed in a gunfight with Indian security forces"
+        return two_sides[0].actor, unnamed.actor
     target = _target(event_type, sub_type, draft, perpetrator, others)
     if target is None and unnamed_dead:
         target = unnamed_dead[0].actor
