@@ -464,3 +464,11 @@ def test_counts_a_raised_toll_updates_and_an_also_killed_adds() -> None:
         "and said one gang member was also killed."
     )
     assert _killed(text)[1] == 5
+
+
+def test_counts_deaths_told_as_why_a_toll_rose_are_in_it() -> None:
+    text = (
+        "An air strike killed at least 11 civilians on Tuesday. The death toll rose to 14 on "
+        "Wednesday after three of the injured died, an aid worker said."
+    )
+    assert _killed(text)[1] == 14

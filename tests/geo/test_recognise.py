@@ -258,3 +258,9 @@ def test_recognise_unknown_settlement_placed_in_its_region_by_a_comma(gaz: Gazet
     )
     unknown = [m for m in recognise(text, gaz).mentions if m.role == "unknown"]
     assert [m.text for m in unknown] == ["Dogon Kuka"]
+
+
+def test_recognise_a_village_name_longer_than_its_gazetteer_namesake(gaz: Gazetteer) -> None:
+    text = "Two villagers stepped on a landmine near Kan Thit village while collecting firewood."
+    unknown = [m.text for m in recognise(text, gaz).mentions if m.role == "unknown"]
+    assert unknown == ["Kan Thit"]

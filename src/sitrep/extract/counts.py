@@ -263,6 +263,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
     found += _toll_restated(text, found)
     found = [f for f in found + _breakdowns(text, found) if not _is_cumulative(text, f)]
     found = _with_ranges(ranges, found)
+    found = [f for f in found if not _reason_of_update(text, f, found)]
     return [_shifted(_with_source(text, f), offset) for f in sorted(found, key=lambda f: f.start)]
 
 
@@ -272,6 +273,20 @@ _RANGE = re.compile(
     rf"\bbetween\s+(?P<low>{_DIGITS}|{_WORDS})\s+and\s+(?P<high>{_DIGITS}|{_WORDS})\b",
     re.IGNORECASE,
 )
+
+
+def _reason_of_update(text: str, figure: Figure, found: list[Figure]) -> bool:
+    """True for deaths told as why a toll rose ("The death toll rose to 14 on Wednesday after
+    three of the injured died"): the new toll already counts them."""
+    if not figure.additive:
+        return False
+    return any(
+        t.update and 0 <= figure.start - t.end <= 60 and _BECAUSE.search(text, t.end, figure.start)
+        for t in found
+    )
+
+
+_BECAUSE = re.compile(r"\b(?:after|as|when|because|following)\b", re.I)
 
 
 def _with_ranges(ranges: list[re.Match[str]], found: list[Figure]) -> list[Figure]:

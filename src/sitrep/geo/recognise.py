@@ -299,6 +299,13 @@ def recognise(
             i = j + 1
             continue
         j, s, e, key = found
+        longer = _unknown_place(text, toks, words, i, blocked)
+        if longer is not None and longer[0] > j:
+            # "near Kan Thit village": the village the gazetteer lacks, not its namesake "Kan"
+            j, s, e = longer
+            mentions.append(Mention(s, e, text[s:e], (), s, e, role="unknown"))
+            i = j + 1
+            continue
         cands = gaz.candidates(text[s:e])
         # "the village of Bali Nyonga": a settlement, whatever NER took it for
         settlement = _UNKNOWN_BEFORE.search(text[max(0, s - 30) : s]) is not None
