@@ -300,7 +300,11 @@ def recognise(
             continue
         j, s, e, key = found
         longer = _unknown_place(text, toks, words, i, blocked)
-        if longer is not None and longer[0] > j:
+        if (
+            longer is not None
+            and longer[0] > j
+            and re.match(rf" (?:{_SETTLEMENT})\b", text[longer[2] : longer[2] + 15], re.I)
+        ):
             # "near Kan Thit village": the village the gazetteer lacks, not its namesake "Kan"
             j, s, e = longer
             mentions.append(Mention(s, e, text[s:e], (), s, e, role="unknown"))
