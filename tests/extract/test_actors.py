@@ -386,3 +386,13 @@ def test_actors_a_gunfight_with_unnamed_militants_told_by_the_police() -> None:
         source="Test Wire",
     )
     assert (event.actor1.side, event.actor2.side) == ("India", "unidentified armed group")
+
+
+def test_actors_two_sides_joined_by_and_before_a_passive_report_are_not_speakers() -> None:
+    [event] = sitrep.extract(
+        "Clashes between the army and M23 fighters were reported near Sake in eastern "
+        "Democratic Republic of Congo on Wednesday.",
+        published="2024-03-14",
+        source="Test Wire",
+    )
+    assert {event.actor1.side, event.actor2.side} == {"Democratic Republic of the Congo", "M23"}

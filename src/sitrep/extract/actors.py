@@ -611,7 +611,9 @@ _SPEAKS = re.compile(
     r"^(?:,[^,]{1,60},)?"
     r"(?:\s+(?:group|unit|wing|agency|service|directorate|spokes\w+|officials?|commanders?|leaders?))?"
     r"(?:\s+\([^)]{1,15}\))?"
-    r"(?:\s+and\s+(?:\w+\s+){0,2}\w+)?\s+(?:(?:has|have|had|also|later)\s+)?"
+    # "police and witnesses said", not "the army and M23 fighters were reported"
+    r"(?:\s+and\s+(?:(?!(?:were|was|are|is)\b)\w+\s+){0,2}(?!(?:were|was|are|is)\b)\w+)?"
+    r"\s+(?:(?:has|have|had|also|later)\s+)?"
     r"(?:said|says?|told|reported|announced|described as|accused|"
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
 )
