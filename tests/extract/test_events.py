@@ -1729,3 +1729,18 @@ def test_a_second_drone_on_the_same_block_is_the_same_strike() -> None:
     event = events[0]
     assert (event.fatalities.best, event.injured.best) == (4, 12)
     assert (event.date.start, event.date.end) == (dt.date(2024, 4, 3), dt.date(2024, 4, 4))
+
+
+def test_a_headline_with_two_stories_gives_each_its_own_toll() -> None:
+    events = _events(
+        "Troops repel ISWAP attack on Borno base; Boko Haram kills 37 villagers\n\n"
+        "Nigerian troops repelled an attack by ISWAP fighters on a military base in Marte in "
+        "Borno state on Tuesday night, the army said, killing 17 insurgents.\n\n"
+        "On Wednesday, suspected Boko Haram fighters killed at least 37 people in Mairamri "
+        "village in Gubio local government area, local officials said.",
+        published="2024-09-05",
+    )
+    assert sorted((e.event_type, e.fatalities.best) for e in events) == [
+        ("Battles", 17),
+        ("Violence against civilians", 37),
+    ]

@@ -171,6 +171,10 @@ def extract_events(
                 if verdict == "anaphoric" and _victims_only(clause.text):
                     told = told and _harm_told(clause.text)
                 verdict = "incident" if told else "none"
+            elif verdict == "casualties" and _is_headline(clause.sentence.text):
+                # "...; Boko Haram kills 37 villagers": a headline's second story, not a toll
+                # of its first
+                verdict = "incident"
             elif verdict == "casualties":
                 # "61 people were wounded": a new incident only when it names a place of its own
                 own = _own_place(article.text, toponyms, clause)
@@ -1637,8 +1641,11 @@ def _same_incident(a: Draft, b: Draft) -> bool:
     if (SEPARATE.search(b.clauses[0].text) and not headline) or not _same_time(a.date, b.date):
         return False
     sides = {d.perpetrator.actor.side for d in (a, b) if d.perpetrator}
-    if len(sides) > 1 and actors_mod.UNIDENTIFIED not in sides:
-        return False
+    fought = a.perpetrator is not None and b.perpetrator is not None and (
+        _fights_in(b.perpetrator, a) or _fights_in(a.perpetrator, b)
+    )
+    if len(sides) > 1 and actors_mod.UNIDENTIFIED not in sides and not fought:
+        return False  # two attackers, unless each is a side of the other's battle
     type_a = classify(a.clauses[0].text, "")
     type_b = classify(b.clauses[0].text, "")
     if "Arrests" in {type_a.sub_event_type, type_b.sub_event_type}:
