@@ -1641,8 +1641,10 @@ def _same_incident(a: Draft, b: Draft) -> bool:
     if (SEPARATE.search(b.clauses[0].text) and not headline) or not _same_time(a.date, b.date):
         return False
     sides = {d.perpetrator.actor.side for d in (a, b) if d.perpetrator}
-    fought = a.perpetrator is not None and b.perpetrator is not None and (
-        _fights_in(b.perpetrator, a) or _fights_in(a.perpetrator, b)
+    fought = (
+        a.perpetrator is not None
+        and b.perpetrator is not None
+        and (_fights_in(b.perpetrator, a) or _fights_in(a.perpetrator, b))
     )
     if len(sides) > 1 and actors_mod.UNIDENTIFIED not in sides and not fought:
         return False  # two attackers, unless each is a side of the other's battle
