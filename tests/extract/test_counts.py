@@ -472,3 +472,8 @@ def test_counts_deaths_told_as_why_a_toll_rose_are_in_it() -> None:
         "Wednesday after three of the injured died, an aid worker said."
     )
     assert _killed(text)[1] == 14
+
+
+def test_counts_a_force_losing_its_men_counts_them() -> None:
+    text = "Troops repelled the attack, killing 17 insurgents and losing two soldiers."
+    assert _killed(text)[1] == 19

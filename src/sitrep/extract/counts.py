@@ -257,7 +257,7 @@ def find_figures(text: str, offset: int = 0) -> list[Figure]:
             figure = _figure(text, match, is_update)
             if figure is not None:
                 figures.setdefault((figure.start, figure.kind), figure)
-    for figure in _explicit_none(text) + _more_deaths(text):
+    for figure in _explicit_none(text) + _more_deaths(text) + _forces_lost(text):
         figures.setdefault((figure.start, figure.kind), figure)
     found = _without_overlaps(sorted(figures.values(), key=lambda f: f.start))
     found += _toll_restated(text, found)
@@ -333,6 +333,37 @@ def _explicit_none(text: str) -> list[Figure]:
     for match in _NONE.finditer(text):
         kind: Kind = "injured" if re.search(r"injur|wound|hurt", match.group(), re.I) else "killed"
         figures.append(Figure(kind, 0, False, False, False, False, match.start(), match.end()))
+    return figures
+
+
+# "killing 17 insurgents and losing two soldiers", "the army said it lost three soldiers"
+_LOST = re.compile(
+    rf"\b(?:losing|lost)\s+{_QUALIFIER}{_NUMBER}\s+(?:of\s+(?:its|their)\s+)?"
+    r"(?P<noun>soldiers|troops|servicem[ae]n|officers|policem[ae]n|fighters|men|members)\b",
+    re.IGNORECASE,
+)
+
+
+def _forces_lost(text: str) -> list[Figure]:
+    """A force's own dead told as "lost": a toll of its group."""
+    figures = []
+    for match in _LOST.finditer(text):
+        value = parse_number(match.group("num"))
+        if value is not None:
+            group = _victim_group(" " + match.group("noun"))
+            figures.append(
+                Figure(
+                    "killed",
+                    value,
+                    False,
+                    False,
+                    False,
+                    False,
+                    match.start(),
+                    match.end(),
+                    group=group,
+                )
+            )
     return figures
 
 
