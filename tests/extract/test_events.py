@@ -1744,3 +1744,14 @@ def test_a_headline_with_two_stories_gives_each_its_own_toll() -> None:
         ("Battles", 17),
         ("Violence against civilians", 37),
     ]
+
+
+def test_the_side_that_shot_down_missiles_is_not_the_attacker() -> None:
+    events = _events(
+        "A missile hit a residential building in Odesa overnight, killing two people, the "
+        "regional governor said on Thursday. Ukraine's Air Force said it had shot down 13 of "
+        "19 missiles launched at the south.",
+        published="2023-07-20",
+    )
+    strike = next(e for e in events if e.fatalities.best == 2)
+    assert strike.actor1 is None or strike.actor1.side != "Ukraine"

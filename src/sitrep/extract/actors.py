@@ -618,6 +618,7 @@ _SPEAKS = re.compile(
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
 )
 # "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
+DEFENDS = re.compile(r"\b(?:shot down|downed|intercepted|repelled)\b", re.I)
 _COUNTED_BEFORE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|scores of)\s+$", re.I
 )
@@ -949,6 +950,8 @@ def _named_perpetrator(draft: Draft, country: str | None) -> Actor | None:
     if current is not None and current.side != UNIDENTIFIED:
         return current
     for clause in draft.clauses[1:]:
+        if DEFENDS.search(clause.text):
+            continue  # "the air force said it had shot down 13 missiles": the defender
         mention = perpetrator(clause, country)
         if mention is not None and mention.actor.side != UNIDENTIFIED:
             return mention.actor

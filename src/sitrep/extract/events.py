@@ -1062,7 +1062,10 @@ def _place_clause(
             current.toponym = toponym or current.toponym
         if current.date_mention is None and mention is not None:
             current.date, current.date_mention = interval, mention
-        current.perpetrator = current.perpetrator or perpetrator
+        if not actors_mod.DEFENDS.search(clause.text):
+            # "the air force said it had shot down 13 of 19 missiles": who defended, not
+            # who attacked
+            current.perpetrator = current.perpetrator or perpetrator
         return current
     if toponym is None:
         toponym = geo.event_place(article.text, toponyms, clause.start, clause.end)
