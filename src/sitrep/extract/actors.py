@@ -982,7 +982,7 @@ def _target(
         return civilians()
     # the one who tells of it is no target ("..., the Israeli military said"), unless it
     # tells of its own loss ("the Arakan Army said one of its outposts was shelled")
-    told = [m for m in others if not _speaks_here(draft, m) or _OWN_LOSS.search(texts[0])]
+    told = [m for m in others if not _speaks_here(draft, m) or OWN_LOSSES.search(texts[0])]
     if told:
         return told[0].actor
     if event_type == "Battles" and perpetrator is not None and perpetrator.side in _OPPONENT:
@@ -997,9 +997,10 @@ _CIVIL_DETAINEE = re.compile(
     r"politicians?|students?|protesters?|demonstrators?|candidates?|lawyers?|human rights)\b",
     re.I,
 )
-_OWN_LOSS = re.compile(
-    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:members?|fighters?|soldiers?|troops|"
-    r"outposts?|positions?|bases?|posts?|headquarters|ships?|vessels?|personnel|men|commanders?)\b",
+# "one of its members was killed", "shells struck one of its outposts": a party's own losses
+OWN_LOSSES = re.compile(
+    r"\b(?:one|two|three|some|several|\d+) of (?:its|their) (?:members|fighters|soldiers|troops|"
+    r"men)\b|\b(?:one of )?(?:its|their) (?:outposts?|positions?|bases?|checkpoints?)\b",
     re.I,
 )
 

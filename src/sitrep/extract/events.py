@@ -1375,11 +1375,6 @@ def _narrow_date(draft: Draft, article: Article, date_mentions: list[DateMention
             draft.date, draft.date_mention = interval, mention
 
 
-_OWN_LOSSES = re.compile(
-    r"\b(?:one|two|three|some|several|\d+) of (?:its|their) (?:members|fighters|soldiers|troops|"
-    r"men)\b|\b(?:one of )?(?:its|their) (?:outposts?|positions?|bases?|checkpoints?)\b",
-    re.I,
-)
 _WENT_ON = re.compile(r"\b(?:continued|went on|carried on|persisted|raged on)\b", re.I)
 
 
@@ -1505,7 +1500,7 @@ def _is_new(
         return True
     if _BULLETIN_ITEM.match(clause.text) and toponym is not None and current.toponym is None:
         return True  # "In Khan Younis, ...": a bulletin's next item, not the placeless one before
-    if _OWN_LOSSES.search(clause.text) and actors_mod.CIVILIAN_VICTIMS.search(
+    if actors_mod.OWN_LOSSES.search(clause.text) and actors_mod.CIVILIAN_VICTIMS.search(
         current.clauses[0].text
     ):
         # "the Arakan Army said one of its members was killed when shells struck one of its
@@ -1632,7 +1627,7 @@ def _fold_drafts(drafts: list[Draft]) -> list[Draft]:
 def _same_incident(a: Draft, b: Draft) -> bool:
     if a.clauses[0] is b.clauses[0]:
         return False  # split on purpose: places listed in one clause
-    if _OWN_LOSSES.search(b.clauses[0].text) and actors_mod.CIVILIAN_VICTIMS.search(
+    if actors_mod.OWN_LOSSES.search(b.clauses[0].text) and actors_mod.CIVILIAN_VICTIMS.search(
         a.clauses[0].text
     ):
         return False  # an armed group's own losses beside an attack on civilians
