@@ -617,12 +617,14 @@ _SPEAKS = re.compile(
     r"(?:said|says?|told|reported|announced|described as|accused|"
     r"blamed|denied|condemned)\b(?!\s+(?:that\s+)?(?:it|they|its|their|we|our)\b)"
 )
-# "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
+# "the air force said it had shot down 13 missiles": who defended, not who attacked
 DEFENDS = re.compile(r"\b(?:shot down|downed|intercepted|repelled)\b", re.I)
+# "has risen to 23 soldiers killed": a toll of victims, not actors
 _COUNTED_BEFORE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|scores of)\s+$", re.I
 )
 _TOLL_AFTER = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", re.I)
+# "a base used by X": who holds it, not who acted
 _NOT_AGENT_BY = re.compile(
     r"\b(?:used|held|controlled|run|owned|backed|led|operated|occupied|supported|founded|funded|"
     r"manned|guarded|built|known|called|named|described)\s+$",
@@ -635,6 +637,7 @@ _OBJECT_OF_ACT = re.compile(
     r"eight|nine|ten|several|\d+)\s+){0,2}$",
     re.I,
 )
+# "a strike on the fleet's headquarters", "fighting against X": X is hit, not the one hitting.
 _HIT_BEFORE = re.compile(
     r"\b(?:on|against|targeting|at|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
     r"(?:(?!(?:as|when|while|and|after|\w+day)\b)[\w'-]+\s+){0,2}$",

@@ -92,9 +92,11 @@ _ATTRIBUTION = re.compile(
 
 
 _ARREST_WORD = re.compile(r"arrest|detain", re.I)
+# "claimed the attack", "has claimed Sunday's bombing": a claim of an incident told
 _CLAIMS_THE_ACT = re.compile(
-    r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|\w+'s|this|that)\s+(?:[\w-]+\s+)?"
-    r"(?:attack|ambush|bombing|blast|strike|raid|killing|assault|assassination)\b",
+    r"\b(?:has\s+)?claim(?:ed|s)\s+(?:responsibility\s+for\s+)?(?:the|\w+'s|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?:attack|ambush|bombing|blast|strike|raid|killings?|assault|assassination|"
+    r"massacre|abduction|kidnapping)\b",
     re.I,
 )
 # A sentence that takes a stance on an incident told without naming its act: "The
@@ -1730,10 +1732,8 @@ _THE_TWO_SIDES = re.compile(
 )
 _RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|has claimed|took|admitted) responsibility\b|"
-    r"\b(?:claimed|has claimed|claims)\s+(?:the|Saturday's|Sunday's|Monday's|Tuesday's|"
-    r"Wednesday's|Thursday's|Friday's|this|that)\s+(?:[\w-]+\s+)?(?:attack|bombing|killings?|"
-    r"strike|assault|raid|ambush|massacre|abduction|kidnapping)\b|"
-    r"\b(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they|the (?:agency|group|service|unit|movement))\s+"
+    + _CLAIMS_THE_ACT.pattern
+    + r"|\b(?:said|says|told \w+)\s+(?:that\s+)?(?:it|they|the (?:agency|group|service|unit|movement))\s+"
     r"(?:had\s+)?(?:carried out|was behind|were behind)\b",
     re.I,
 )
